@@ -1,0 +1,100 @@
+package org.ebrelay.boot.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The configuration of one gateway node: one typed record, every key with its default next to it, validated
+ * once at start-up ({@link ConfigValidation}) and passed to the parts by their constructors.
+ * The file form is {@code conf/ebrelay.yaml}; every key is listed in docs/configuration.md.
+ */
+public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability,
+                            Delivery delivery) {
+
+    public static GatewayConfig defaults() {
+        return new GatewayConfig(Node.defaults(), Http.defaults(), Storage.defaults(), Cpa.defaults(),
+                Reliability.defaults(), Delivery.defaults());
+    }
+
+    /**
+     * @param id      the node's stable id; null: generated once and kept in {@code <dataDir>/node-id}
+     * @param parties the parties this node acts for, as {@code TYPE:VALUE} (split at the last colon; an untyped
+     *                PartyId is written {@code :VALUE}); empty: every party of the loaded CPAs that is not only a partner
+     */
+    public record Node(String id, List<String> parties) {
+        public static Node defaults() {
+            return new Node(null, List.of());
+        }
+    }
+
+    /**
+     * @param host            the address to listen on (default loopback: expose it deliberately)
+     * @param port            serves /ebms, /api, /soap, /health and /metrics (0: an ephemeral port)
+     * @param adminPort       when set, /api and /soap move to this port (on the same host)
+     * @param maxMessageBytes the largest ebMS request accepted (413 above it)
+     * @param connectTimeout  outbound connect timeout
+     * @param responseTimeout how long an outbound attempt waits for the partner's HTTP response
+     * @param proxy           outbound HTTP proxy, or null for direct connections
+     */
+    public record Http(String host, int port, Integer adminPort, long maxMessageBytes, Duration connectTimeout,
+                       Duration responseTimeout, Proxy proxy) {
+        public static Http defaults() {
+            return new Http("127.0.0.1", 8080, null, 20L * 1024 * 1024, Duration.ofSeconds(5),
+                    Duration.ofSeconds(30), null);
+        }
+    }
+
+    /** @param nonProxyHosts host names (or {@code *.suffix} patterns) reached directly */
+    public record Proxy(String host, int port, List<String> nonProxyHosts) {
+    }
+
+    /**
+     * @param dataDir    the node's data directory (H2 database, node id)
+     * @param jdbcUrl    overrides the embedded H2 database (another file, or PostgreSQL in the scale-out issue)
+     * @param durability {@code commit}: every commit is on disk before it is acknowledged (survives kill -9);
+     *                   {@code fsync}: also synced to the device after each group commit (survives power loss)
+     */
+    public record Storage(Path dataDir, String jdbcUrl, String durability) {
+        public static Storage defaults() {
+            return new Storage(Path.of("data"), null, "commit");
+        }
+    }
+
+    /** @param dir the folder whose *.xml files are the CPAs this node serves */
+    public record Cpa(Path dir) {
+        public static Cpa defaults() {
+            return new Cpa(Path.of("cpa"));
+        }
+    }
+
+    /**
+     * @param sweepInterval    how often the scheduler looks for due messages (the database row is the truth)
+     * @param claimLease       how long a node's claim on a message lasts before another node may take it over
+     * @param ttlSafetyMargin  TimeToLive = Timestamp + PersistDuration - this margin, so a same-id resend never
+     *                         arrives expired
+     */
+    public record Reliability(Duration sweepInterval, Duration claimLease, Duration ttlSafetyMargin) {
+        public static Reliability defaults() {
+            return new Reliability(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofMinutes(1));
+        }
+    }
+
+    /** @param webhooks push deliveries to these URLs (optional; the REST inbox always works) */
+    public record Delivery(List<Webhook> webhooks) {
+        public static Delivery defaults() {
+            return new Delivery(List.of());
+        }
+    }
+
+    /**
+     * A push of received messages to an application URL, with its own retries.
+     *
+     * @param cpaId   only messages under this CPA (null: any)
+     * @param service only this service value (null: any)
+     * @param action  only this action (null: any)
+     */
+    public record Webhook(String cpaId, String service, String action, String url, int retries,
+                          Duration retryInterval) {
+    }
+}

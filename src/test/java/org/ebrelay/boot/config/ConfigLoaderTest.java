@@ -1,0 +1,68 @@
+package org.ebrelay.boot.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutAFileEveryKeyHasItsDefault() {
+        GatewayConfig config = new ConfigLoader().load(null);
+        assertThat(config.http().host()).isEqualTo("127.0.0.1");
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.storage().dataDir()).isEqualTo(Path.of("data"));
+        assertThat(config.cpa().dir()).isEqualTo(Path.of("cpa"));
+        assertThat(config.storage().durability()).isEqualTo("commit");
+    }
+
+    @Test
+    void aFileOverridesOnlyTheKeysItSets() throws Exception {
+        Path file = dir.resolve("ebrelay.yaml");
+        Files.writeString(file, """
+                http:
+                  port: 9090
+                  responseTimeout: PT10S
+                node:
+                  parties: ["urn:oid:1.2.3:LAB"]
+                """);
+        GatewayConfig config = new ConfigLoader().load(file);
+        assertThat(config.http().port()).isEqualTo(9090);
+        assertThat(config.http().responseTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.http().host()).isEqualTo("127.0.0.1");
+        assertThat(config.http().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.node().parties()).containsExactly("urn:oid:1.2.3:LAB");
+    }
+
+    @Test
+    void aMisspelledKeyIsAnErrorThatNamesIt() throws Exception {
+        Path file = dir.resolve("ebrelay.yaml");
+        Files.writeString(file, "http:\n  prot: 9090\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(file))
+                .isInstanceOf(ConfigLoader.ConfigException.class)
+                .hasMessageContaining("unknown key 'prot'");
+    }
+
+    @Test
+    void brokenYamlIsAnErrorWithItsLine() throws Exception {
+        Path file = dir.resolve("ebrelay.yaml");
+        Files.writeString(file, "http:\n  port: [9090\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(file))
+                .isInstanceOf(ConfigLoader.ConfigException.class)
+                .hasMessageContaining("not valid YAML").hasMessageContaining("line");
+    }
+
+    @Test
+    void theShippedConfigurationFileLoads() {
+        GatewayConfig config = new ConfigLoader().load(Path.of("conf/ebrelay.yaml"));
+        assertThat(config).isEqualTo(GatewayConfig.defaults());
+    }
+}
