@@ -23,7 +23,7 @@ class QuartzWakeUpsTest {
     void aScheduleKeptInTheDatabaseWakesTheTaskRepeatedlyAndSurvivesARestart() throws Exception {
         JdbcDataSource db = new JdbcDataSource();
         // async: an interrupted thread (Quartz shutdown interrupts its workers) must not close the database file
-        db.setURL("jdbc:h2:async:" + dir.resolve("db").toAbsolutePath());
+        db.setURL("jdbc:h2:async:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
         createQuartzTables(db);
 
         AtomicInteger runs = new AtomicInteger();
