@@ -52,4 +52,10 @@ class XmlSchemasTest {
         byte[] cpa = Files.readAllBytes(ROOT.resolve("cpa/example-hl7v2-laboratory.xml"));
         assertThat(XmlSchemas.validate(XmlSchemas.cpa(), cpa)).isEmpty();
     }
+
+    @Test
+    void theDemoCpaIsValidAgainstTheCppaSchema() throws Exception {
+        byte[] cpa = Files.readAllBytes(ROOT.resolve("cpa/demo-hospital-lab.xml"));
+        assertThat(XmlSchemas.validate(XmlSchemas.cpa(), cpa)).isEmpty();
+    }
 }
