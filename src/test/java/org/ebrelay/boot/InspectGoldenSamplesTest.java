@@ -68,7 +68,6 @@ class InspectGoldenSamplesTest {
             GOLDEN + "04-nav-signed-acknowledgment-with-ds-reference.xml",
             GOLDEN + "05-nhs-spine-message-error.xml",
             GOLDEN + "06-nhs-spine-soap-fault.xml",
-            GOLDEN + "07-ebms-core-ping.template.xml",
             GOLDEN + "09-nav-signed-message-ackrequested-signed.xml",
             CAPTURES + "01-reliable-sync-ack/peer-to-gateway/001-request.raw",
             CAPTURES + "02-reliable-async-ack/gateway-to-peer/001-request.raw",
@@ -115,7 +114,7 @@ class InspectGoldenSamplesTest {
 
     @Test
     void reportsTheHermesRequestWithTimesInUtcAndItsOddPayloadType() throws IOException {
-        JsonNode json = inspectJson(GOLDEN + "02-hermes-http-post-message-with-payload.http", 0);
+        JsonNode json = inspectJson(GOLDEN + "02-hermes-http-post-message-with-payload.http", 1);
 
         assertThat(json.get("kind").asText()).isEqualTo("UserMessage");
         assertThat(json.get("timestamp").asText()).isEqualTo("2008-07-21T07:26:52.075Z");
@@ -126,6 +125,8 @@ class InspectGoldenSamplesTest {
         assertThat(payload.get("contentId").asText()).isEqualTo("Payload-0");
         assertThat(payload.get("contentType").asText()).startsWith("application/octream");
         assertThat(payload.get("hl7MessageId").isNull()).isTrue();
+        assertThat(json.get("problems")).as("TimeToLive equals Timestamp: expired when sent (HDR-7)")
+                .anySatisfy(p -> assertThat(p.get("code").asText()).isEqualTo("TimeToLiveExpired"));
     }
 
     @Test
