@@ -3,6 +3,7 @@ package org.ebrelay.adapter.rest;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.ebrelay.adapter.soapapi.SoapApi;
 import org.ebrelay.app.AccessCheck;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -36,6 +37,7 @@ public final class ApiTestNode implements AutoCloseable {
         context.addServlet(holder, "/*");
         jetty.setHandler(context);
         new RestApi(ports, ports, ports, ports, accessCheck, maxBodyBytes).mount(bus, "/api");
+        new SoapApi(ports, ports, accessCheck).publish(bus, "/soap");
         jetty.start();
         port = connector.getLocalPort();
     }
