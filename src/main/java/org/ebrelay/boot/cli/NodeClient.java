@@ -74,10 +74,6 @@ final class NodeClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    String apiBase() {
-        return apiBase;
-    }
-
     private HttpRequest.Builder request(String pathAndQuery) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(apiBase + pathAndQuery))
                 .timeout(timeout).header("Accept", "application/json");
