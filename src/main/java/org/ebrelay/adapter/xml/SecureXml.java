@@ -43,6 +43,7 @@ public final class SecureXml {
         factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, MAX_ATTRIBUTES_PER_ELEMENT);
         factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, MAX_TEXT_LENGTH);
         factory.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
+        // Woodstox 7 refuses 0; 1 still admits no declared entity (there is no DTD), predefined ones are not counted.
         factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1L);
         factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new javax.xml.stream.XMLStreamException("external entities are not allowed: " + systemId);
