@@ -1,5 +1,6 @@
 package org.ebrelay.boot;
 
+import org.ebrelay.boot.cli.ClientCommands;
 import org.ebrelay.boot.cli.CpaCommand;
 import org.ebrelay.boot.cli.InspectCommand;
 import picocli.CommandLine;
@@ -24,12 +25,17 @@ public final class Main implements Runnable {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The whole command tree: the local tools and the client commands that talk to a running node. */
+    public static CommandLine commandLine() {
+        return ClientCommands.addTo(new CommandLine(new Main()));
     }
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand: inspect, cpa or help");
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand: see ebrelay --help");
     }
 
     /** The version from the jar (manifest, else Maven's pom.properties); "dev" when run from classes. */
