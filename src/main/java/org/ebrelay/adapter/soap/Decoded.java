@@ -15,10 +15,26 @@ import java.util.List;
  *   <li>both null: unreadable as ebXML (not MIME, not XML, hostile XML, no MessageHeader...);
  *       {@code problems} says why, and {@link #faultToAnswer()} is the SOAP Fault a receiver answers.</li>
  * </ul>
+ *
+ * @param faultCode for an unreadable message, the SOAP 1.1 faultcode to answer with ({@link SoapFault#CLIENT},
+ *                  {@link SoapFault#VERSION_MISMATCH} for a non-SOAP-1.1 envelope, {@link SoapFault#MUST_UNDERSTAND},
+ *                  {@link SoapFault#SERVER} when the decoder itself failed); null when the message is readable
  */
-public record Decoded(EbmsMessage message, SoapFault receivedFault, List<EbmsError> problems) {
+public record Decoded(EbmsMessage message, SoapFault receivedFault, List<EbmsError> problems, String faultCode) {
     public Decoded {
         problems = List.copyOf(problems);
+        boolean readable = message != null || receivedFault != null;
+        faultCode = readable ? null : faultCode == null ? SoapFault.CLIENT : faultCode;
+    }
+
+    /** An outcome whose fault, if unreadable, is a Client fault. */
+    public Decoded(EbmsMessage message, SoapFault receivedFault, List<EbmsError> problems) {
+        this(message, receivedFault, problems, null);
+    }
+
+    /** Unreadable as ebXML, answered with a SOAP Fault of {@code faultCode}. */
+    public static Decoded unreadable(String faultCode, List<EbmsError> problems) {
+        return new Decoded(null, null, problems, faultCode);
     }
 
     public boolean isReadable() {
@@ -35,7 +51,9 @@ public record Decoded(EbmsMessage message, SoapFault receivedFault, List<EbmsErr
         if (message != null || receivedFault != null) {
             return null;
         }
-        String why = problems.isEmpty() ? "unreadable message" : problems.get(0).description();
-        return SoapFault.client(why);
+        String why = problems.stream().filter(p -> p.severity() == Severity.ERROR).findFirst()
+                .or(() -> problems.stream().findFirst())
+                .map(EbmsError::description).orElse("unreadable message");
+        return new SoapFault(faultCode, why, null);
     }
 }

@@ -19,7 +19,9 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,6 +33,7 @@ public final class XmlSchemas {
 
     private static volatile Schema ebms;
     private static volatile Schema cpa;
+    private static final ThreadLocal<Map<Schema, SAXParser>> PARSERS = ThreadLocal.withInitial(IdentityHashMap::new);
 
     private XmlSchemas() {
     }
@@ -62,8 +65,6 @@ public final class XmlSchemas {
      * found, in document order (empty when valid). A document that is not well formed yields its one fatal error.
      */
     public static List<Violation> validate(Schema schema, byte[] document) {
-        SAXParserFactory factory = SecureXml.saxFactory();
-        factory.setSchema(schema);
         List<Violation> violations = new ArrayList<>();
         DefaultHandler collector = new DefaultHandler() {
             @Override
@@ -83,7 +84,7 @@ public final class XmlSchemas {
             }
         };
         try {
-            SAXParser parser = factory.newSAXParser();
+            SAXParser parser = parserFor(schema);
             parser.parse(new ByteArrayInputStream(document), collector);
         } catch (SAXParseException alreadyCollected) {
             // the fatal error is in the list
@@ -91,6 +92,24 @@ public final class XmlSchemas {
             violations.add(new Violation(0, 0, String.valueOf(e.getMessage())));
         }
         return violations;
+    }
+
+    /**
+     * A validating parser for {@code schema}, kept per thread: building one costs several times the validation
+     * of a small envelope. {@link SAXParser#reset()} returns it to the hardened state the factory gave it.
+     */
+    private static SAXParser parserFor(Schema schema) throws ParserConfigurationException, SAXException {
+        Map<Schema, SAXParser> parsers = PARSERS.get();
+        SAXParser parser = parsers.get(schema);
+        if (parser == null) {
+            SAXParserFactory factory = SecureXml.saxFactory();
+            factory.setSchema(schema);
+            parser = factory.newSAXParser();
+            parsers.put(schema, parser);
+        } else {
+            parser.reset();
+        }
+        return parser;
     }
 
     private static Schema compile(String name) {

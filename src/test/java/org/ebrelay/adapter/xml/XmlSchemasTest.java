@@ -48,6 +48,19 @@ class XmlSchemasTest {
     }
 
     @Test
+    void aReusedParserStaysHardenedAndRecoversFromAFatalError() throws Exception {
+        byte[] ack = Files.readAllBytes(ROOT.resolve("src/test/resources/golden/03-nhs-spine-acknowledgment.xml"));
+        byte[] xxe = "<!DOCTYPE x [ <!ENTITY e SYSTEM \"file:///etc/passwd\"> ]>\n<x>&e;</x>".getBytes(StandardCharsets.UTF_8);
+        byte[] truncated = java.util.Arrays.copyOf(ack, ack.length / 2);
+
+        assertThat(XmlSchemas.validate(XmlSchemas.ebmsEnvelope(), ack)).isEmpty();
+        assertThat(XmlSchemas.validate(XmlSchemas.ebmsEnvelope(), truncated)).hasSize(1);
+        assertThat(XmlSchemas.validate(XmlSchemas.ebmsEnvelope(), xxe)).singleElement()
+                .extracting(XmlSchemas.Violation::message).asString().containsIgnoringCase("DOCTYPE");
+        assertThat(XmlSchemas.validate(XmlSchemas.ebmsEnvelope(), ack)).isEmpty();
+    }
+
+    @Test
     void theExampleCpaIsValidAgainstTheCppaSchema() throws Exception {
         byte[] cpa = Files.readAllBytes(ROOT.resolve("cpa/example-hl7v2-laboratory.xml"));
         assertThat(XmlSchemas.validate(XmlSchemas.cpa(), cpa)).isEmpty();
