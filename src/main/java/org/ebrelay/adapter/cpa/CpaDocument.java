@@ -50,8 +50,8 @@ final class CpaDocument {
 
     /** The ID of an element that carries one, else null. */
     static String idOf(XmlNode node) {
-        String attribute = node.namespace() == null ? null : ID_ATTRIBUTES.get(node.localName());
-        return attribute == null || !XmlNode.CPPA_NS.equals(node.namespace()) ? null : node.attr(attribute);
+        String attribute = XmlNode.CPPA_NS.equals(node.namespace()) ? ID_ATTRIBUTES.get(node.localName()) : null;
+        return attribute == null ? null : node.attr(attribute);
     }
 
     /** "delivery channel" for a DeliveryChannel, and so on. */

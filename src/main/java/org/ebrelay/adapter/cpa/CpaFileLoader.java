@@ -6,6 +6,7 @@ import org.ebrelay.domain.cpa.Agreement;
 import org.xml.sax.SAXException;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Reads and validates CPA files: read, schema-validate (hardened, with positions), then check what the
@@ -59,7 +61,7 @@ public final class CpaFileLoader {
         } catch (IOException e) {
             return failed(file, 0, 0, "the file cannot be read: " + e.getMessage());
         }
-        if (new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
+        if (new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
             return failed(file, 1, 1, "the file is empty; a CPA is an XML document");
         }
         return validate(file, bytes);
@@ -88,7 +90,7 @@ public final class CpaFileLoader {
         }
         try {
             return new CpaLoadResult(AgreementMapper.map(document), List.of(), findings.warnings());
-        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+        } catch (IllegalArgumentException | NoSuchElementException e) {
             findings.error(document.root(), "the agreement is inconsistent: " + e.getMessage());
             return new CpaLoadResult(null, findings.errors(), findings.warnings());
         }

@@ -1,7 +1,8 @@
 package org.ebrelay.adapter.cpa;
 
+import org.ebrelay.domain.cpa.ActionBinding.Direction;
+
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,12 +17,12 @@ final class EndpointChecks implements CpaCheck {
                 transport.descendants("Endpoint").forEach(e -> checkUri(transport, e, findings));
             }
             for (ChannelNode channel : ChannelNode.of(document, party)) {
-                if (channel.transport() != null && channel.usedForReceiving()
-                        && !hasEndpoint(channel.transport(), "request")) {
-                    findings.error(channel.node(), channel.label() + " receives action \""
-                            + channel.users().get(0).action() + "\" but its "
-                            + CpaDocument.describe(channel.transport())
-                            + " has no allPurpose or request endpoint to receive it on");
+                if (channel.transport() != null && channel.usedForReceiving() && !hasEndpoint(channel.transport())) {
+                    String action = channel.users().stream().filter(b -> b.direction() == Direction.RECEIVE)
+                            .findFirst().orElseThrow().action();
+                    findings.error(channel.node(), channel.label() + " receives action \"" + action + "\" but its "
+                            + CpaDocument.describe(channel.transport()) + " has no endpoint to receive it on"
+                            + " (a TransportReceiver/Endpoint that is not of type login)");
                 }
                 if (channel.usedForSending() && channel.always("ackRequested")) {
                     checkAsyncAckEndpoint(document, party, channel, findings);
@@ -45,11 +46,9 @@ final class EndpointChecks implements CpaCheck {
         }
     }
 
-    /** Whether the transport has an endpoint of this type or allPurpose (the schema default). */
-    static boolean hasEndpoint(XmlNode transport, String type) {
-        List<XmlNode> endpoints = transport.descendants("Endpoint");
-        return endpoints.stream().map(e -> e.attr("type") == null ? "allPurpose" : e.attr("type"))
-                .anyMatch(t -> t.equals(type) || t.equals("allPurpose"));
+    /** Whether the transport has an endpoint that takes POSTs: any but a login endpoint (see Transport.endpointFor). */
+    static boolean hasEndpoint(XmlNode transport) {
+        return transport.descendants("Endpoint").stream().anyMatch(e -> !"login".equals(e.attr("type")));
     }
 
     /** Acks not returned on the HTTP response are POSTed to the sender's MSH channel for Acknowledgment. */
@@ -61,11 +60,11 @@ final class EndpointChecks implements CpaCheck {
         }
         Optional<XmlNode> mshTransport = mshChannel(document, party, "Acknowledgment")
                 .flatMap(c -> document.byId(c.attr("transportId"))).filter(t -> t.is("Transport"));
-        if (mshTransport.isPresent() && !hasEndpoint(mshTransport.get(), "response")) {
+        if (mshTransport.isPresent() && !hasEndpoint(mshTransport.get())) {
             findings.error(channel.characteristicsNode(), "acknowledgments for " + channel.label()
                     + " come back asynchronously (syncReplyMode=\"" + mode + "\"), but "
                     + CpaDocument.describe(mshTransport.get()) + " of party " + CpaDocument.partyName(party)
-                    + "'s MSH channel has no allPurpose or response endpoint to receive them");
+                    + "'s MSH channel has no endpoint to receive them");
         }
     }
 

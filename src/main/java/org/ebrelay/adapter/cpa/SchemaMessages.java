@@ -152,7 +152,7 @@ final class SchemaMessages {
         if (message.startsWith("Content is not allowed in prolog")) {
             return "not an XML document: there is text before the first element";
         }
-        if (message.startsWith("Premature end of file")) {
+        if (message.startsWith("Premature end of file") || message.startsWith("XML document structures must start")) {
             return "the file ends before the XML document is complete";
         }
         return "not well-formed XML: " + message;

@@ -1,5 +1,7 @@
 package org.ebrelay.adapter.cpa;
 
+import org.ebrelay.domain.cpa.ActionBinding.Direction;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +30,7 @@ final class SigningChecks implements CpaCheck {
             for (XmlNode override : party.children("OverrideMshActionBinding")) {
                 if (!MSH_ACTIONS.contains(override.attr("action"))) {
                     findings.warning(override, "OverrideMshActionBinding for \"" + override.attr("action")
-                            + "\" has no effect: MSH actions are " + String.join(", ", MSH_ACTIONS.stream().sorted().toList()));
+                            + "\" has no effect: MSH actions are " + sorted(MSH_ACTIONS));
                 }
             }
             document.otherParty(party).ifPresent(other -> checkChannels(document, party, other, findings));
@@ -78,7 +80,7 @@ final class SigningChecks implements CpaCheck {
             boolean signer = channel.exchangeBinding("ebXMLSenderBinding")
                     .flatMap(b -> b.child("SenderNonRepudiation")).isPresent();
             channel.users().stream()
-                    .filter(b -> b.direction() == org.ebrelay.domain.cpa.ActionBinding.Direction.SEND)
+                    .filter(b -> b.direction() == Direction.SEND)
                     .filter(b -> nonRepudiationRequired(b) && !signer && channel.docExchange() != null)
                     .forEach(b -> findings.warning(b.node(), "messages of " + CpaDocument.describe(b.node())
                             + " will not be signed: isNonRepudiationRequired is true but "

@@ -9,6 +9,7 @@ import org.ebrelay.domain.cpa.SecurityTerms;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The reliability and security terms of a route in plain words, for {@link AgreementSummary}. */
 final class Terms {
@@ -43,16 +44,16 @@ final class Terms {
                 + HumanDuration.format(sender.retryInterval());
     }
 
-    private static java.util.Optional<String> duplicates(Requirement elimination, Route route) {
+    private static Optional<String> duplicates(Requirement elimination, Route route) {
         if (elimination == Requirement.NEVER) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Duration persist = route.receiverTerms().reliability().persistDuration();
         if (persist == null) {
             persist = route.senderTerms().reliability().persistDuration();
         }
         String how = elimination == Requirement.ALWAYS ? "duplicates eliminated" : "duplicates eliminated if asked";
-        return java.util.Optional.of(persist == null ? how : how + " for " + HumanDuration.format(persist));
+        return Optional.of(persist == null ? how : how + " for " + HumanDuration.format(persist));
     }
 
     private static String acknowledgment(MessagingCharacteristics c) {

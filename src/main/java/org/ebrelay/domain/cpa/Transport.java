@@ -19,11 +19,12 @@ public record Transport(String transportId, List<Endpoint> endpoints, TransportS
     }
 
     /**
-     * The endpoint for a purpose: the first of exactly that type, else the first allPurpose one
-     * (ebms-core takes the first endpoint; we skip login endpoints and ones meant for other purposes).
+     * The endpoint for a purpose: the first of exactly that type, else the first allPurpose one, else the first
+     * that is not a login endpoint (ebms-core simply takes the first endpoint; a login page never takes POSTs).
      */
     public Optional<Endpoint> endpointFor(EndpointType purpose) {
         return endpoints.stream().filter(e -> e.type() == purpose).findFirst()
-                .or(() -> endpoints.stream().filter(e -> e.type() == EndpointType.ALL_PURPOSE).findFirst());
+                .or(() -> endpoints.stream().filter(e -> e.type() == EndpointType.ALL_PURPOSE).findFirst())
+                .or(() -> endpoints.stream().filter(e -> e.type() != EndpointType.LOGIN).findFirst());
     }
 }
