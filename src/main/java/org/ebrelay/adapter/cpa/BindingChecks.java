@@ -3,6 +3,7 @@ package org.ebrelay.adapter.cpa;
 import org.ebrelay.domain.cpa.ActionBinding.Direction;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -60,8 +61,40 @@ final class BindingChecks implements CpaCheck {
         } else if (target.direction() == binding.direction()) {
             findings.error(ref, pair + " is also a " + target.directionLabel() + "; the other party's binding must be"
                     + " a " + (binding.direction() == Direction.SEND ? "CanReceive" : "CanSend"));
+        } else if (binding.direction() == Direction.SEND) {
+            warnIfChannelsDisagree(document, binding, target, findings);
         }
     }
+
+    /** The receiver's MessagingCharacteristics win when the two channels differ (§3.1 step 6): say so now. */
+    private static void warnIfChannelsDisagree(CpaDocument document, BindingNode send, BindingNode receive,
+                                               Findings findings) {
+        Optional<XmlNode> sendChannel = firstChannel(document, send);
+        Optional<XmlNode> receiveChannel = firstChannel(document, receive);
+        if (sendChannel.isEmpty() || receiveChannel.isEmpty()) {
+            return;
+        }
+        for (String name : List.of("syncReplyMode", "ackRequested", "ackSignatureRequested", "duplicateElimination",
+                "actor")) {
+            String sent = ChannelNode.characteristic(sendChannel.get(), name);
+            String expected = ChannelNode.characteristic(receiveChannel.get(), name);
+            if (!Objects.equals(sent, expected)) {
+                findings.warning(send.node(), "for action \"" + send.action() + "\" "
+                        + CpaDocument.describe(sendChannel.get()) + " has " + show(name, sent) + " but the receiver's "
+                        + CpaDocument.describe(receiveChannel.get()) + " has " + show(name, expected)
+                        + "; the receiver's value is used");
+            }
+        }
+    }
+
+    private static String show(String name, String value) {
+        return value == null ? "no " + name : name + "=\"" + value + "\"";
+    }
+
+    private static Optional<XmlNode> firstChannel(CpaDocument document, BindingNode binding) {
+        return binding.channelIds().stream().findFirst().flatMap(document::byId).filter(c -> c.is("DeliveryChannel"));
+    }
+
 
     /** Without an OtherPartyActionBinding the counterpart is found by service and action (§3.1 step 4). */
     private static void checkCounterpartExists(BindingNode binding, XmlNode other, List<BindingNode> otherBindings,

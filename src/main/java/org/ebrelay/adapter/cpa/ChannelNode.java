@@ -41,9 +41,13 @@ record ChannelNode(XmlNode node, XmlNode party, XmlNode transport, XmlNode docEx
         return users.stream().anyMatch(b -> b.direction() == Direction.RECEIVE);
     }
 
-    /** A MessagingCharacteristics attribute, or its schema default. */
+    /** A MessagingCharacteristics attribute, or its schema default (null for an absent actor). */
     String characteristic(String name) {
-        String value = node.child("MessagingCharacteristics").map(m -> m.attr(name)).orElse(null);
+        return characteristic(node, name);
+    }
+
+    static String characteristic(XmlNode channel, String name) {
+        String value = channel.child("MessagingCharacteristics").map(m -> m.attr(name)).orElse(null);
         if (value != null && !value.isBlank()) {
             return value;
         }

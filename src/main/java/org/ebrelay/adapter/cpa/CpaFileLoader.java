@@ -79,6 +79,14 @@ public final class CpaFileLoader {
             return failed(file, 1, 1, "the file cannot be parsed: " + e.getMessage());
         }
         Findings findings = new Findings(file);
+        XmlNode root = document.root();
+        if (!root.is("CollaborationProtocolAgreement")) {
+            findings.error(root, "the document is a " + (root.is("CollaborationProtocolProfile")
+                    ? "CollaborationProtocolProfile (one party's profile), not an agreement"
+                    : root.localName() + " element, not a CollaborationProtocolAgreement")
+                    + "; ebrelay needs the CPA both parties agreed on");
+            return new CpaLoadResult(null, findings.errors());
+        }
         for (CpaCheck check : checks(clock.instant())) {
             check.check(document, findings);
         }

@@ -28,6 +28,10 @@ final class ReliabilityChecks implements CpaCheck {
     }
 
     private static void checkChannel(ChannelNode channel, Findings findings) {
+        if ("never".equals(channel.characteristic("ackRequested")) && channel.always("ackSignatureRequested")) {
+            findings.warning(channel.characteristicsNode(), channel.label() + " has ackSignatureRequested=\"always\""
+                    + " but ackRequested=\"never\": without acknowledgments there is nothing to sign");
+        }
         if (channel.usedForSending() && channel.always("ackRequested")) {
             checkRetriesPresent(channel, findings);
         }

@@ -285,6 +285,64 @@ class CpaFileLoaderTest {
         assertThat(result.agreement().parties().get(0).mshChannelOverrides()).containsEntry("ORU_R01", "RGH_MshSignalChannel");
     }
 
+    @Test
+    void aProfileIsNotAnAgreement() throws IOException {
+        String cpp = "<tns:CollaborationProtocolProfile xmlns:tns=\"http://www.oasis-open.org/committees/ebxml-cppa/schema/cpp-cpa-2_0.xsd\""
+                + " xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" tns:cppid=\"urn:x:cpp\" tns:version=\"1\">\n"
+                + text(EXAMPLE).substring(text(EXAMPLE).indexOf("\t<tns:PartyInfo tns:partyName=\"Riverside"),
+                        text(EXAMPLE).indexOf("\t<!-- ================================================================== -->\n\t<!-- Party: Northfield"))
+                + text(EXAMPLE).substring(text(EXAMPLE).indexOf("\t<tns:SimplePart tns:id=\"MsgHdr\""),
+                        text(EXAMPLE).indexOf("\t<tns:Comment"))
+                + "</tns:CollaborationProtocolProfile>\n";
+        CpaLoadResult result = loader.load(write(cpp));
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(1);
+            assertThat(p.column()).isEqualTo(1);
+            assertThat(p.message()).isEqualTo("the document is a CollaborationProtocolProfile (one party's profile), not an"
+                    + " agreement; ebrelay needs the CPA both parties agreed on");
+        });
+    }
+
+    @Test
+    void aCertificateGivenOnlyByKeyNameIsAllowed() throws IOException {
+        String text = text(EXAMPLE);
+        int start = text.indexOf("<ds:X509Data>", text.indexOf("tns:certId=\"RGH_Cert\">"));
+        int end = text.indexOf("</ds:X509Data>", start) + "</ds:X509Data>".length();
+        CpaLoadResult result = loader.load(write(text.substring(0, start) + "<ds:KeyName>RGH signing key</ds:KeyName>"
+                + text.substring(end)));
+        assertThat(result.problems()).isEmpty();
+        var certificate = result.agreement().certificate("RGH_Cert").orElseThrow();
+        assertThat(certificate.hasX509()).isFalse();
+        assertThat(certificate.der()).isNull();
+        assertThat(certificate.keyName()).isEqualTo("RGH signing key");
+    }
+
+    @Test
+    void channelsThatDisagreeAcrossTheTwoPartiesGiveAWarning() throws IOException {
+        String text = text(EXAMPLE).replaceFirst("tns:ackSignatureRequested=\"always\"", "tns:ackSignatureRequested=\"perMessage\"");
+        CpaLoadResult result = loader.load(write(text));
+        assertThat(result.isValid()).isTrue();
+        assertThat(result.warnings()).extracting(CpaProblem::line, CpaProblem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(35, "for action \"OML_O21\" delivery channel \"RGH_ReliableChannel\" has"
+                        + " ackSignatureRequested=\"perMessage\" but the receiver's delivery channel \"NRL_ReliableChannel\" has"
+                        + " ackSignatureRequested=\"always\"; the receiver's value is used"),
+                org.assertj.core.groups.Tuple.tuple(205, "for action \"ORU_R01\" delivery channel \"NRL_ReliableChannel\" has"
+                        + " ackSignatureRequested=\"always\" but the receiver's delivery channel \"RGH_ReliableChannel\" has"
+                        + " ackSignatureRequested=\"perMessage\"; the receiver's value is used"));
+    }
+
+    @Test
+    void aSignatureRequestWithoutAcknowledgmentsIsAWarning() throws IOException {
+        String text = text(EXAMPLE).replace(
+                "tns:syncReplyMode=\"none\" tns:ackRequested=\"never\" tns:ackSignatureRequested=\"never\"",
+                "tns:syncReplyMode=\"none\" tns:ackRequested=\"never\" tns:ackSignatureRequested=\"always\"");
+        CpaLoadResult result = loader.load(write(text));
+        assertThat(result.isValid()).isTrue();
+        assertThat(result.warnings()).extracting(CpaProblem::line).containsExactly(123, 293);
+        assertThat(result.warnings().get(0).message()).isEqualTo("delivery channel \"RGH_MshSignalChannel\" has"
+                + " ackSignatureRequested=\"always\" but ackRequested=\"never\": without acknowledgments there is nothing to sign");
+    }
+
     private Path write(String text) throws IOException {
         return Files.writeString(Files.createTempFile(dir, "cpa", ".xml"), text, StandardCharsets.UTF_8);
     }
