@@ -3,6 +3,7 @@ package org.ebrelay.adapter.soap;
 import org.ebrelay.domain.message.Payload;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -104,21 +105,35 @@ final class MultipartWriter {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Where {@code needle} first occurs in {@code haystack}, or -1. Boyer-Moore-Horspool: a boundary is some
+     * 45 bytes long, so most steps skip that far, which matters for payloads of megabytes.
+     */
     static int indexOf(byte[] haystack, byte[] needle) {
-        byte first = needle[0];
-        int last = haystack.length - needle.length;
-        outer:
-        for (int i = 0; i <= last; i++) {
-            if (haystack[i] != first) {
-                continue;
+        int m = needle.length;
+        if (m == 0 || m > haystack.length) {
+            return m == 0 ? 0 : -1;
+        }
+        int[] skip = new int[256];
+        Arrays.fill(skip, m);
+        for (int i = 0; i < m - 1; i++) {
+            skip[needle[i] & 0xFF] = m - 1 - i;
+        }
+        byte lastByte = needle[m - 1];
+        for (int at = 0; at <= haystack.length - m; at += skip[haystack[at + m - 1] & 0xFF]) {
+            if (haystack[at + m - 1] == lastByte && matchesAt(haystack, at, needle)) {
+                return at;
             }
-            for (int k = 1; k < needle.length; k++) {
-                if (haystack[i + k] != needle[k]) {
-                    continue outer;
-                }
-            }
-            return i;
         }
         return -1;
+    }
+
+    private static boolean matchesAt(byte[] haystack, int at, byte[] needle) {
+        for (int k = 0; k < needle.length - 1; k++) {
+            if (haystack[at + k] != needle[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -11,6 +11,15 @@ import java.util.Arrays;
  * otherwise normalise them away, so every value survives a round trip exactly.
  */
 final class XmlTextWriter {
+    /** ASCII characters written as they are in text and in attribute values alike. */
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        for (char c = 0x20; c < 0x7F; c++) {
+            PLAIN[c] = c != '<' && c != '>' && c != '&' && c != '"';
+        }
+    }
+
     private final StringBuilder out;
     private String[] open = new String[16];
     private int depth;
@@ -89,7 +98,7 @@ final class XmlTextWriter {
         int clean = 0;
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            if (c >= 0x20 && c <= 0x7E && c != '<' && c != '>' && c != '&' && c != '"') {
+            if (c < 128 && PLAIN[c]) {
                 continue; // the common case: plain printable ASCII
             }
             String replacement = replacementFor(value, i, inAttribute);
