@@ -30,11 +30,28 @@ class CpaCommandsTest {
     @Test
     void checkSaysOkForEveryBundledCpaAndExitsZero() {
         Cli.Run run = Cli.run("cpa", "check", EXAMPLE, "cpa/cpa-hl7-rm-sync.xml", "cpa/cpa-hl7-rm-async.xml",
-                "cpa/cpa-hl7-rm-sync-signed.xml");
+                "cpa/cpa-hl7-rm-sync-signed.xml", "cpa/demo-hospital-lab.xml");
 
         assertThat(run.exitCode()).as("stdout: %s", run.out()).isZero();
         assertThat(run.out().lines()).containsExactly(EXAMPLE + ": ok", "cpa/cpa-hl7-rm-sync.xml: ok",
-                "cpa/cpa-hl7-rm-async.xml: ok", "cpa/cpa-hl7-rm-sync-signed.xml: ok");
+                "cpa/cpa-hl7-rm-async.xml: ok", "cpa/cpa-hl7-rm-sync-signed.xml: ok", "cpa/demo-hospital-lab.xml: ok");
+    }
+
+    @Test
+    void anExpiredCpaIsStillValidButCheckWarnsAboutItAtItsEndElement() throws IOException {
+        String xml = Files.readString(Path.of("cpa/demo-hospital-lab.xml"))
+                .replace("<tns:Start>2026-01-01T00:00:00Z</tns:Start>", "<tns:Start>2019-01-01T00:00:00Z</tns:Start>")
+                .replace("<tns:End>2031-11-19T00:00:00Z</tns:End>", "<tns:End>2020-01-01T00:00:00Z</tns:End>");
+        Path expired = temp.resolve("expired.xml");
+        Files.writeString(expired, xml);
+        int endLine = (int) xml.substring(0, xml.indexOf("<tns:End>")).lines().count();
+
+        Cli.Run run = Cli.run("cpa", "check", expired.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).contains(expired + ": ok");
+        assertThat(run.out().lines()).anyMatch(l -> l.startsWith(expired + ":" + endLine + ":")
+                && l.contains(": warning: ") && l.contains("2020-01-01"));
     }
 
     @Test

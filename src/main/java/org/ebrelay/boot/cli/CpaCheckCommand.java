@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         description = {
                 "Validate CPA files against the CPPA 2.0 schema and what an ebMS 2.0 gateway needs of them.",
-                "Prints 'FILE: ok' for a valid file, else one 'FILE:LINE:COLUMN: message' line per problem."},
+                "Prints 'FILE: ok' for a valid file, else one 'FILE:LINE:COLUMN: message' line per problem.",
+                "Warnings ('FILE:LINE:COLUMN: warning: message') do not make a file invalid."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file is valid", "1:at least one file has problems", "2:bad arguments",
                 "3:internal error"})
@@ -36,6 +37,9 @@ public final class CpaCheckCommand implements Callable<Integer> {
         boolean allValid = true;
         for (Path file : files) {
             CpaLoadResult result = loader.load(file);
+            for (CpaProblem warning : result.warnings()) {
+                out.println(warningLine(warning));
+            }
             if (result.isValid()) {
                 out.println(file + ": ok");
                 continue;
@@ -50,5 +54,10 @@ public final class CpaCheckCommand implements Callable<Integer> {
         }
         out.flush();
         return allValid ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    }
+
+    /** {@code FILE:LINE:COLUMN: warning: message}: the position first, so editors still jump to it. */
+    static String warningLine(CpaProblem warning) {
+        return warning.file() + ":" + warning.line() + ":" + warning.column() + ": warning: " + warning.message();
     }
 }
