@@ -43,7 +43,7 @@ public final class SecureXml {
         factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, MAX_ATTRIBUTES_PER_ELEMENT);
         factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, MAX_TEXT_LENGTH);
         factory.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
-        factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 0L);
+        factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1L);
         factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new javax.xml.stream.XMLStreamException("external entities are not allowed: " + systemId);
         });
