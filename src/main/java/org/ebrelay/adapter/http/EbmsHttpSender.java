@@ -80,6 +80,8 @@ public final class EbmsHttpSender implements AutoCloseable {
      * @throws IllegalArgumentException when the endpoint is not an http or https URI
      */
     public CompletableFuture<SendOutcome> send(URI endpoint, WireMessage message, Duration timeout) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(timeout, "timeout");
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("not an HTTP endpoint: " + endpoint);

@@ -2,6 +2,7 @@ package org.ebrelay.adapter.http;
 
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -26,6 +27,11 @@ final class PlainErrorPages {
     private PlainErrorPages() {
     }
 
+    /** 4xx messages explain the client's mistake; 5xx messages would leak internals: use the reason phrase. */
+    static String safeMessage(int code, String message) {
+        return code >= 500 ? HttpStatus.getMessage(code) : message;
+    }
+
     /** For the server: 404 of unknown paths, 405/413 of the lean handlers, 400 of malformed requests. */
     static final class Core extends ErrorHandler {
         Core() {
@@ -38,8 +44,8 @@ final class PlainErrorPages {
         protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
                                                      String contentType, List<Charset> charsets, int code,
                                                      String message, Throwable cause) throws IOException {
-            return super.generateAcceptableResponse(request, response, callback, TEXT_PLAIN, UTF8, code, message,
-                    cause);
+            return super.generateAcceptableResponse(request, response, callback, TEXT_PLAIN, UTF8, code,
+                    safeMessage(code, message), null);
         }
 
         @Override
@@ -62,8 +68,8 @@ final class PlainErrorPages {
         protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
                                                      String contentType, List<Charset> charsets, int code,
                                                      String message, Throwable cause) throws IOException {
-            return super.generateAcceptableResponse(request, response, callback, TEXT_PLAIN, UTF8, code, message,
-                    cause);
+            return super.generateAcceptableResponse(request, response, callback, TEXT_PLAIN, UTF8, code,
+                    safeMessage(code, message), null);
         }
     }
 }

@@ -45,6 +45,13 @@ class WebServerApiTest {
         public NodeView node(@PathParam("name") String name) {
             return new NodeView(name, Instant.parse("2026-11-21T12:30:00Z"));
         }
+
+        @GET
+        @Path("/broken")
+        @Produces(MediaType.APPLICATION_JSON)
+        public NodeView broken() {
+            throw new IllegalStateException("resource bug");
+        }
     }
 
     /** The smallest JAX-WS endpoint: a payload Provider that answers a fixed element. */
@@ -136,6 +143,16 @@ class WebServerApiTest {
                 assertThat(String.valueOf(response.getMediaType())).as(path).doesNotContain("html");
                 assertThat(response.getContentAsString()).as(path).doesNotContainIgnoringCase("<html");
             }
+        }
+
+        @Test
+        void aResourceThatThrowsIsAServerErrorWithoutHtml() throws Exception {
+            ContentResponse response = client.newRequest(server.baseUri().resolve("/api/nodes/broken"))
+                    .headers(h -> h.put("Accept", "text/html, application/json")).send();
+
+            assertThat(response.getStatus()).isEqualTo(500);
+            assertThat(String.valueOf(response.getMediaType())).doesNotContain("html");
+            assertThat(response.getContentAsString()).doesNotContainIgnoringCase("<html").doesNotContain("resource bug");
         }
 
         @Test
