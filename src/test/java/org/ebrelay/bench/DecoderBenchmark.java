@@ -1,10 +1,10 @@
 package org.ebrelay.bench;
 
-import org.ebrelay.adapter.soap.Decoded;
+import org.ebrelay.app.port.out.Decoded;
 import org.ebrelay.adapter.soap.EbmsDecoder;
 import org.ebrelay.adapter.soap.EbmsEncoder;
 import org.ebrelay.adapter.soap.EncoderFixtures;
-import org.ebrelay.adapter.soap.WireMessage;
+import org.ebrelay.app.port.out.WireMessage;
 import org.ebrelay.domain.message.EbmsMessage;
 import org.ebrelay.domain.message.EbmsMessages;
 import org.ebrelay.domain.message.MessageId;

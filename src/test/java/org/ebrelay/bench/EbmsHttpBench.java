@@ -3,11 +3,11 @@ package org.ebrelay.bench;
 import org.ebrelay.adapter.http.EbmsHttpSender;
 import org.ebrelay.adapter.http.Health;
 import org.ebrelay.adapter.http.HttpReply;
-import org.ebrelay.adapter.http.SendOutcome;
+import org.ebrelay.app.port.out.SendOutcome;
 import org.ebrelay.adapter.http.SenderConfig;
 import org.ebrelay.adapter.http.WebServer;
 import org.ebrelay.adapter.http.WebServerConfig;
-import org.ebrelay.adapter.soap.WireMessage;
+import org.ebrelay.app.port.out.WireMessage;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;

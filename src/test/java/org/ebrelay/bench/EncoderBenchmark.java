@@ -2,7 +2,7 @@ package org.ebrelay.bench;
 
 import org.ebrelay.adapter.soap.EbmsEncoder;
 import org.ebrelay.adapter.soap.EncoderFixtures;
-import org.ebrelay.adapter.soap.WireMessage;
+import org.ebrelay.app.port.out.WireMessage;
 import org.ebrelay.domain.message.AckRequested;
 import org.ebrelay.domain.message.EbmsMessage;
 import org.ebrelay.domain.message.EbmsMessageBuilder;

@@ -1,6 +1,6 @@
 package org.ebrelay.adapter.http;
 
-import org.ebrelay.adapter.soap.WireMessage;
+import org.ebrelay.app.port.out.WireMessage;
 
 /**
  * What the HTTP layer hands an ebMS POST to: the receive pipeline lives behind this port. Called on

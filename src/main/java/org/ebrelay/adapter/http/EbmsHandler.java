@@ -1,6 +1,6 @@
 package org.ebrelay.adapter.http;
 
-import org.ebrelay.adapter.soap.WireMessage;
+import org.ebrelay.app.port.out.WireMessage;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;

@@ -1,6 +1,8 @@
 package org.ebrelay.adapter.http;
 
-import org.ebrelay.adapter.soap.WireMessage;
+import org.ebrelay.app.port.out.SendOutcome;
+
+import org.ebrelay.app.port.out.WireMessage;
 import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;

@@ -1,6 +1,6 @@
 package org.ebrelay.adapter.http;
 
-import org.ebrelay.adapter.soap.WireMessage;
+import org.ebrelay.app.port.out.WireMessage;
 
 /**
  * The HTTP answer to an ebMS POST.

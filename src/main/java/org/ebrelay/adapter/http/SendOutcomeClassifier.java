@@ -1,7 +1,9 @@
 package org.ebrelay.adapter.http;
 
-import org.ebrelay.adapter.soap.SoapFault;
-import org.ebrelay.adapter.soap.WireMessage;
+import org.ebrelay.app.port.out.SendOutcome;
+
+import org.ebrelay.app.port.out.SoapFault;
+import org.ebrelay.app.port.out.WireMessage;
 
 import javax.net.ssl.SSLException;
 import java.io.EOFException;

@@ -1,5 +1,9 @@
 package org.ebrelay.adapter.soap;
 
+import org.ebrelay.app.port.out.SoapFault;
+
+import org.ebrelay.app.port.out.WireMessage;
+
 import org.ebrelay.domain.message.EbmsMessage;
 import org.ebrelay.domain.message.Payload;
 

@@ -1,5 +1,7 @@
 package org.ebrelay.adapter.soap;
 
+import org.ebrelay.app.port.out.SoapFault;
+
 import org.ebrelay.domain.message.EbmsError;
 import org.ebrelay.domain.message.ErrorCode;
 import org.codehaus.stax2.XMLStreamReader2;

@@ -1,5 +1,7 @@
 package org.ebrelay.adapter.soap;
 
+import org.ebrelay.app.port.out.SoapFault;
+
 /**
  * Writes a SOAP 1.1 Fault envelope. The faultcode is a QName in the SOAP namespace ({@code SOAP:Client});
  * the detail text goes into one child element, because the SOAP 1.1 schema gives detail element content

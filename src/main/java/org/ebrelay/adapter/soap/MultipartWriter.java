@@ -1,5 +1,7 @@
 package org.ebrelay.adapter.soap;
 
+import org.ebrelay.app.port.out.WireMessage;
+
 import org.ebrelay.domain.message.Payload;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package org.ebrelay.adapter.soap;
 
+import org.ebrelay.app.port.out.SoapFault;
+
 import org.ebrelay.domain.message.ErrorCode;
 import org.ebrelay.domain.message.Manifest;
 import org.ebrelay.domain.message.ManifestReference;

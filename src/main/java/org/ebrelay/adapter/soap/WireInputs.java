@@ -1,5 +1,7 @@
 package org.ebrelay.adapter.soap;
 
+import org.ebrelay.app.port.out.WireMessage;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

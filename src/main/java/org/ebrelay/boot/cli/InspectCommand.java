@@ -1,7 +1,7 @@
 package org.ebrelay.boot.cli;
 
 import org.ebrelay.adapter.hl7.Hl7MessageIds;
-import org.ebrelay.adapter.soap.Decoded;
+import org.ebrelay.app.port.out.Decoded;
 import org.ebrelay.adapter.soap.EbmsDecoder;
 import org.ebrelay.adapter.soap.WireInputs;
 import org.ebrelay.domain.message.EbmsError;

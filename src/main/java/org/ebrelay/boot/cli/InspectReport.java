@@ -1,8 +1,8 @@
 package org.ebrelay.boot.cli;
 
 import org.ebrelay.adapter.hl7.Hl7MessageIds;
-import org.ebrelay.adapter.soap.Decoded;
-import org.ebrelay.adapter.soap.SoapFault;
+import org.ebrelay.app.port.out.Decoded;
+import org.ebrelay.app.port.out.SoapFault;
 import org.ebrelay.domain.message.AckRequested;
 import org.ebrelay.domain.message.Acknowledgment;
 import org.ebrelay.domain.message.EbmsError;

@@ -1,8 +1,10 @@
 package org.ebrelay.adapter.http;
 
+import org.ebrelay.app.port.out.SendOutcome;
+
 import org.ebrelay.adapter.http.FaultServer.Behaviour;
 import org.ebrelay.adapter.http.StubHttpServer.Canned;
-import org.ebrelay.adapter.soap.WireMessage;
+import org.ebrelay.app.port.out.WireMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,8 @@
 package org.ebrelay.adapter.http;
 
-import org.ebrelay.adapter.soap.WireMessage;
+import org.ebrelay.app.port.out.SendOutcome;
+
+import org.ebrelay.app.port.out.WireMessage;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,9 @@
 package org.ebrelay.adapter.soap;
 
+import org.ebrelay.app.port.out.Decoded;
+
+import org.ebrelay.app.port.out.WireMessage;
+
 import org.ebrelay.domain.message.Actor;
 import org.ebrelay.domain.message.EbmsError;
 import org.ebrelay.domain.message.EbmsMessage;

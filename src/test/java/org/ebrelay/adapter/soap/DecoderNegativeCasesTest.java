@@ -1,5 +1,11 @@
 package org.ebrelay.adapter.soap;
 
+import org.ebrelay.app.port.out.Decoded;
+
+import org.ebrelay.app.port.out.SoapFault;
+
+import org.ebrelay.app.port.out.WireMessage;
+
 import org.ebrelay.domain.message.EbmsError;
 import org.ebrelay.domain.message.ErrorCode;
 import org.ebrelay.domain.message.Severity;

@@ -1,5 +1,7 @@
 package org.ebrelay.adapter.soap;
 
+import org.ebrelay.app.port.out.WireMessage;
+
 import org.ebrelay.adapter.xml.XmlSchemas;
 import org.ebrelay.domain.message.EbmsMessage;
 import org.ebrelay.domain.message.MessageStatus;

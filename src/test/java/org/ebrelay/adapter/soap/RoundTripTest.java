@@ -1,5 +1,11 @@
 package org.ebrelay.adapter.soap;
 
+import org.ebrelay.app.port.out.Decoded;
+
+import org.ebrelay.app.port.out.SoapFault;
+
+import org.ebrelay.app.port.out.WireMessage;
+
 import org.ebrelay.domain.message.EbmsMessage;
 import org.ebrelay.domain.message.MessageStatus;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,9 @@
 package org.ebrelay.adapter.soap;
 
+import org.ebrelay.app.port.out.SoapFault;
+
+import org.ebrelay.app.port.out.WireMessage;
+
 import org.ebrelay.adapter.xml.XmlSchemas;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;

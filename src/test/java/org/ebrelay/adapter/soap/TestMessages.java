@@ -1,5 +1,7 @@
 package org.ebrelay.adapter.soap;
 
+import org.ebrelay.app.port.out.WireMessage;
+
 import java.nio.charset.StandardCharsets;
 
 /** Hand-built ebXML messages for tests: a valid reliable user message and MSH-service messages to break. */

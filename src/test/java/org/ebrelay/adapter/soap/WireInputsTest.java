@@ -1,5 +1,7 @@
 package org.ebrelay.adapter.soap;
 
+import org.ebrelay.app.port.out.WireMessage;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
-package org.ebrelay.adapter.http;
+package org.ebrelay.app.port.out;
 
-import org.ebrelay.adapter.soap.WireMessage;
 
 import java.util.Objects;
 

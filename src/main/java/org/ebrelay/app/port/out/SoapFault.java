@@ -1,4 +1,4 @@
-package org.ebrelay.adapter.soap;
+package org.ebrelay.app.port.out;
 
 import java.util.Objects;
 
