@@ -1,5 +1,6 @@
 package org.ebrelay.adapter.http;
 
+import org.ebrelay.app.port.out.PartnerTransport;
 import org.ebrelay.app.port.out.SendOutcome;
 
 import org.ebrelay.app.port.out.WireMessage;
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * every outcome classified by {@link SendOutcomeClassifier}. The returned futures complete on the client's
  * threads: dependent stages must not block.
  */
-public final class EbmsHttpSender implements AutoCloseable {
+public final class EbmsHttpSender implements PartnerTransport, AutoCloseable {
     private static final String SOAP_ACTION = "SOAPAction";
 
     private final SenderConfig config;
@@ -81,6 +82,7 @@ public final class EbmsHttpSender implements AutoCloseable {
      * @param timeout the whole attempt: connect, send, and the complete response
      * @throws IllegalArgumentException when the endpoint is not an http or https URI
      */
+    @Override
     public CompletableFuture<SendOutcome> send(URI endpoint, WireMessage message, Duration timeout) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(timeout, "timeout");
