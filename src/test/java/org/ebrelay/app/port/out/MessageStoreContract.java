@@ -2,6 +2,7 @@ package org.ebrelay.app.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
 import static org.ebrelay.app.port.out.StoreFixtures.CPA;
 import static org.ebrelay.app.port.out.StoreFixtures.HOSPITAL;
 import static org.ebrelay.app.port.out.StoreFixtures.LAB;
@@ -29,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ebrelay.domain.message.MessageId;
+import org.ebrelay.domain.message.PartyId;
 import org.ebrelay.domain.reliability.Direction;
 import org.ebrelay.domain.reliability.EventType;
 import org.ebrelay.domain.reliability.InboundState;
@@ -418,6 +420,333 @@ public abstract class MessageStoreContract {
             assertThat(lastEvent("a").type()).isEqualTo(EventType.PARTNER_ERROR);
             assertThat(store().failByMessageError(messageId("a"), at(3), "again").outcome())
                     .isEqualTo(SettleResult.Outcome.ALREADY_FINAL);
+        }
+    }
+
+    @Nested
+    class Receiving {
+        @Test
+        void aNewMessageIsStoredWithItsDeliveriesAndARememberedIdInOneGo() {
+            InboundRegistration registration = received("r").build();
+
+            RegistrationResult result = store().register(registration);
+
+            assertThat(result).isEqualTo(new RegistrationResult.Registered(InternalId.of("in-r")));
+            MessageDetails details = the(registration.heading().messageId());
+            assertThat(details.summary().direction()).isEqualTo(Direction.INBOUND);
+            assertThat(details.summary().state()).isEqualTo(InboundState.RECEIVED);
+            assertThat(details.summary().heading()).isEqualTo(registration.heading());
+            assertThat(details.summary().createdAt()).isEqualTo(T0);
+            assertThat(details.messageIds()).containsExactly(registration.heading().messageId());
+            assertThat(details.events()).singleElement().satisfies(event -> {
+                assertThat(event.type()).isEqualTo(EventType.RECEIVED);
+                assertThat(event.from()).isNull();
+                assertThat(event.to()).isEqualTo(InboundState.RECEIVED);
+                assertThat(event.detail()).isEqualTo("received from urn:example:lab");
+            });
+            assertThat(store().listDeliveries(HOSPITAL, false, 10)).extracting(Delivery::id)
+                    .containsExactly(DeliveryId.of("dlv-r"));
+            assertThat(store().statusOf(CPA, registration.heading().messageId()))
+                    .contains(new ReceivedStatus(InternalId.of("in-r"), InboundState.RECEIVED, T0));
+        }
+
+        @Test
+        void theSameMessageAgainIsADuplicateAnsweredWithTheStoredReplyAndNotDeliveredAgain() {
+            store().register(received("r").build());
+
+            RegistrationResult again = store().register(received("r2").messageId("r@lab.example")
+                    .receivedAt(at(30)).build());
+
+            assertThat(again).isInstanceOfSatisfying(RegistrationResult.Duplicate.class, duplicate -> {
+                assertThat(duplicate.original()).isEqualTo(InternalId.of("in-r"));
+                assertThat(duplicate.reply().contentType()).isEqualTo("text/xml");
+                assertThat(duplicate.reply().body()).isEqualTo(bytes("ack for r@lab.example"));
+            });
+            assertThat(store().listDeliveries(null, true, 10)).extracting(Delivery::id)
+                    .containsExactly(DeliveryId.of("dlv-r"));
+            MessageDetails original = the(MessageId.of("r@lab.example"));
+            assertThat(original.events()).extracting(MessageEvent::type)
+                    .containsExactly(EventType.RECEIVED, EventType.DUPLICATE_RECEIVED);
+            assertThat(original.events().get(1).time()).isEqualTo(at(30));
+        }
+
+        @Test
+        void theSameMessageIdWithOtherContentIsAConflict() {
+            store().register(received("r").build());
+
+            RegistrationResult other = store().register(received("r2").messageId("r@lab.example")
+                    .digest("digest-2").build());
+
+            assertThat(other).isEqualTo(new RegistrationResult.Conflict(InternalId.of("in-r")));
+            assertThat(store().findByMessageId(MessageId.of("r@lab.example"))).hasSize(1);
+            assertThat(store().listDeliveries(null, true, 10)).hasSize(1);
+            assertThat(the(MessageId.of("r@lab.example")).events()).extracting(MessageEvent::type)
+                    .containsExactly(EventType.RECEIVED, EventType.CONFLICTING_DUPLICATE);
+        }
+
+        @Test
+        void theSameMessageIdUnderAnotherCpaIsAnotherMessage() {
+            store().register(received("r").build());
+
+            RegistrationResult other = store().register(received("r2").messageId("r@lab.example")
+                    .cpa(OTHER_CPA).build());
+
+            assertThat(other).isEqualTo(new RegistrationResult.Registered(InternalId.of("in-r2")));
+            assertThat(store().statusOf(OTHER_CPA, MessageId.of("r@lab.example")))
+                    .map(ReceivedStatus::id).contains(InternalId.of("in-r2"));
+        }
+
+        @Test
+        void withoutDuplicateEliminationEveryCopyIsStoredAndDelivered() {
+            store().register(received("r").withoutDuplicateElimination().build());
+
+            RegistrationResult copy = store().register(received("r2").messageId("r@lab.example")
+                    .withoutDuplicateElimination().receivedAt(at(5)).build());
+
+            assertThat(copy).isEqualTo(new RegistrationResult.Registered(InternalId.of("in-r2")));
+            assertThat(store().listDeliveries(HOSPITAL, false, 10)).extracting(Delivery::id)
+                    .containsExactly(DeliveryId.of("dlv-r"), DeliveryId.of("dlv-r2"));
+            assertThat(store().statusOf(CPA, MessageId.of("r@lab.example")))
+                    .map(ReceivedStatus::id).contains(InternalId.of("in-r"));
+        }
+
+        @Test
+        void rememberedIdsArePurgedOnceTheirTimeHasComeAndTheMessageIsThenNew() {
+            store().register(received("a").rememberUntil(at(100)).build());
+            store().register(received("b").rememberUntil(at(100.001)).build());
+            store().register(received("c").rememberUntil(at(50)).build());
+
+            assertThat(store().purgeRememberedIds(at(100), 1)).isEqualTo(1);
+            assertThat(store().purgeRememberedIds(at(100), 10)).isEqualTo(1);
+            assertThat(store().purgeRememberedIds(at(100), 10)).isZero();
+
+            assertThat(store().register(received("a2").messageId("a@lab.example").build()))
+                    .isEqualTo(new RegistrationResult.Registered(InternalId.of("in-a2")));
+            assertThat(store().register(received("b2").messageId("b@lab.example").build()))
+                    .isInstanceOf(RegistrationResult.Duplicate.class);
+            assertThat(store().statusOf(CPA, MessageId.of("c@lab.example"))).isPresent();
+        }
+
+        @Test
+        void aRejectedMessageIsNotDeliveredAndItsErrorIsReplayedToDuplicates() {
+            store().register(received("r").rejected().build());
+
+            RegistrationResult again = store().register(received("r2").messageId("r@lab.example").build());
+
+            assertThat(again).isInstanceOfSatisfying(RegistrationResult.Duplicate.class, duplicate ->
+                    assertThat(duplicate.reply().body()).isEqualTo(bytes("error for r@lab.example")));
+            assertThat(store().listDeliveries(null, true, 10)).isEmpty();
+            MessageDetails rejected = the(MessageId.of("r@lab.example"));
+            assertThat(rejected.summary().state()).isEqualTo(InboundState.REJECTED);
+            assertThat(rejected.events().get(0).type()).isEqualTo(EventType.REJECTED);
+        }
+
+        @Test
+        void aDuplicateWhoseOriginalGotNoReplyReplaysNothing() {
+            InboundRegistration withoutReply = received("r").build();
+            store().register(new InboundRegistration(withoutReply.id(), withoutReply.heading(), T0,
+                    withoutReply.wire(), InboundState.RECEIVED, withoutReply.duplicateCheck(), null,
+                    withoutReply.deliveries(), "no ack requested"));
+
+            assertThat(store().register(received("r2").messageId("r@lab.example").build()))
+                    .isEqualTo(new RegistrationResult.Duplicate(InternalId.of("in-r"), null));
+        }
+
+        @Test
+        void aRegistrationThatFailsHalfwayLeavesNothingBehind() {
+            store().register(received("a").build());
+            InboundRegistration clashing = received("b").deliveries(
+                    new NewDelivery(DeliveryId.of("dlv-a"), HOSPITAL, null)).build();
+
+            assertThatIllegalArgumentException().isThrownBy(() -> store().register(clashing));
+
+            assertThat(store().findByMessageId(MessageId.of("b@lab.example"))).isEmpty();
+            assertThat(store().register(received("b").build()))
+                    .isEqualTo(new RegistrationResult.Registered(InternalId.of("in-b")));
+        }
+
+        @Test
+        void anInboundTransitionAppliesOnlyFromTheExpectedState() {
+            store().register(received("r").build());
+            InternalId id = InternalId.of("in-r");
+
+            assertThat(store().transition(id, InboundState.RECEIVED, InboundState.REJECTED, at(5),
+                    EventType.REJECTED, "delivery failed for good")).isTrue();
+            assertThat(store().transition(id, InboundState.RECEIVED, InboundState.REJECTED, at(6),
+                    EventType.REJECTED, "again")).isFalse();
+            assertThatIllegalArgumentException().isThrownBy(() -> store().transition(id, InboundState.REJECTED,
+                    InboundState.RECEIVED, at(7), EventType.NOTE, "back"));
+
+            assertThat(store().statusOf(CPA, MessageId.of("r@lab.example")).map(ReceivedStatus::state))
+                    .contains(InboundState.REJECTED);
+            assertThat(the(MessageId.of("r@lab.example")).events()).hasSize(2);
+        }
+    }
+
+    @Nested
+    class Inbox {
+        private final PartyId pharmacy = PartyId.of("urn:oid:1.2.3", "PHARMACY");
+
+        @Test
+        void listsTheUnconfirmedDeliveriesOfAPartyOldestFirst() {
+            store().register(received("b").receivedAt(at(2)).build());
+            store().register(received("a").receivedAt(at(1)).build());
+            store().register(received("p").receivedAt(at(3))
+                    .deliveries(new NewDelivery(DeliveryId.of("dlv-p"), pharmacy, null)).build());
+
+            List<Delivery> hospital = store().listDeliveries(HOSPITAL, false, 10);
+
+            assertThat(hospital).extracting(Delivery::id).containsExactly(DeliveryId.of("dlv-a"), DeliveryId.of("dlv-b"));
+            Delivery first = hospital.get(0);
+            assertThat(first.message()).isEqualTo(InternalId.of("in-a"));
+            assertThat(first.heading()).isEqualTo(received("a").heading());
+            assertThat(first.party()).isEqualTo(HOSPITAL);
+            assertThat(first.receivedAt()).isEqualTo(at(1));
+            assertThat(first.confirmed()).isFalse();
+            assertThat(first.wire().body()).isEqualTo(bytes("received a"));
+            assertThat(store().listDeliveries(null, false, 10)).hasSize(3);
+            assertThat(store().listDeliveries(HOSPITAL, false, 1)).hasSize(1);
+        }
+
+        @Test
+        void confirmingIsIdempotentAndMarksTheMessageDelivered() {
+            store().register(received("a").build());
+            DeliveryId id = DeliveryId.of("dlv-a");
+
+            assertThat(store().confirm(id, at(10))).isEqualTo(ConfirmResult.CONFIRMED);
+            assertThat(store().confirm(id, at(11))).isEqualTo(ConfirmResult.ALREADY_CONFIRMED);
+            assertThat(store().confirm(DeliveryId.of("nope"), at(11))).isEqualTo(ConfirmResult.UNKNOWN_DELIVERY);
+
+            assertThat(store().listDeliveries(HOSPITAL, false, 10)).isEmpty();
+            assertThat(store().listDeliveries(HOSPITAL, true, 10)).singleElement()
+                    .satisfies(delivery -> assertThat(delivery.confirmedAt()).isEqualTo(at(10)));
+            assertThat(store().statusOf(CPA, MessageId.of("a@lab.example")).map(ReceivedStatus::state))
+                    .contains(InboundState.DELIVERED);
+            MessageEvent delivered = the(MessageId.of("a@lab.example")).events().get(1);
+            assertThat(delivered.type()).isEqualTo(EventType.DELIVERED);
+            assertThat(delivered.from()).isEqualTo(InboundState.RECEIVED);
+            assertThat(delivered.to()).isEqualTo(InboundState.DELIVERED);
+            assertThat(the(MessageId.of("a@lab.example")).events()).hasSize(2);
+        }
+
+        @Test
+        void aMessageForTwoOfOurPartiesIsDeliveredOnlyWhenBothConfirmed() {
+            store().register(received("a").deliveries(new NewDelivery(DeliveryId.of("d1"), HOSPITAL, null),
+                    new NewDelivery(DeliveryId.of("d2"), pharmacy, null)).build());
+
+            store().confirm(DeliveryId.of("d1"), at(1));
+            assertThat(store().statusOf(CPA, MessageId.of("a@lab.example")).map(ReceivedStatus::state))
+                    .contains(InboundState.RECEIVED);
+            store().confirm(DeliveryId.of("d2"), at(2));
+            assertThat(store().statusOf(CPA, MessageId.of("a@lab.example")).map(ReceivedStatus::state))
+                    .contains(InboundState.DELIVERED);
+        }
+
+        @Test
+        void webhookPushesAreDueUntilConfirmedOrGivenUp() {
+            store().register(received("a").deliveries(new NewDelivery(DeliveryId.of("d1"), HOSPITAL, at(1))).build());
+            store().register(received("b").deliveries(new NewDelivery(DeliveryId.of("d2"), HOSPITAL, at(5))).build());
+            store().register(received("c").build());
+
+            assertThat(store().duePushes(at(1), 10)).extracting(Delivery::id).containsExactly(DeliveryId.of("d1"));
+            assertThat(store().recordPushFailure(DeliveryId.of("d1"), at(1), at(31), "HTTP 502")).isTrue();
+            assertThat(store().duePushes(at(30), 10)).extracting(Delivery::id).containsExactly(DeliveryId.of("d2"));
+            Delivery retried = store().findDelivery(DeliveryId.of("d1")).orElseThrow();
+            assertThat(retried.pushAttempts()).isEqualTo(1);
+            assertThat(retried.nextPushAt()).isEqualTo(at(31));
+            assertThat(retried.lastPushError()).isEqualTo("HTTP 502");
+
+            store().confirm(DeliveryId.of("d2"), at(30));
+            store().recordPushFailure(DeliveryId.of("d1"), at(31), null, "HTTP 404, giving up");
+            assertThat(store().duePushes(at(10_000), 10)).isEmpty();
+            assertThat(store().recordPushFailure(DeliveryId.of("d2"), at(32), at(60), "late")).isFalse();
+            assertThat(store().listDeliveries(HOSPITAL, false, 10)).extracting(Delivery::id)
+                    .containsExactly(DeliveryId.of("d1"), DeliveryId.of("dlv-c"));
+            assertThat(the(MessageId.of("a@lab.example")).events()).extracting(MessageEvent::type)
+                    .containsExactly(EventType.RECEIVED, EventType.PUSH_FAILED, EventType.PUSH_FAILED);
+        }
+    }
+
+    @Nested
+    class History {
+        @Test
+        void anHl7IdFindsEveryMessageCarryingItInBothDirectionsOldestFirst() {
+            store().register(received("in").hl7Id("HL7-1").receivedAt(at(5)).build());
+            store().insert(outbound("second", T0, "HL7-1"));
+            store().insert(outbound("other", T0, "HL7-2"));
+
+            List<MessageDetails> found = store().findByHl7Id("HL7-1");
+
+            assertThat(found).extracting(d -> d.summary().id())
+                    .containsExactly(outId("second"), InternalId.of("in-in"));
+            assertThat(found).extracting(d -> d.summary().direction())
+                    .containsExactly(Direction.OUTBOUND, Direction.INBOUND);
+            assertThat(store().findByHl7Id("HL7-none")).isEmpty();
+        }
+
+        @Test
+        void messagesAreListedAndCountedByState() {
+            store().insert(outbound("a", T0));
+            store().insert(outbound("b", at(1)));
+            store().insert(outbound("c", at(2)));
+            store().acknowledge(messageId("c"), at(3), "ack");
+            store().register(received("r").build());
+
+            assertThat(store().listOutbound(OutboundState.QUEUED, 10)).extracting(MessageSummary::id)
+                    .containsExactly(outId("a"), outId("b"));
+            assertThat(store().listOutbound(OutboundState.QUEUED, 1)).hasSize(1);
+            assertThat(store().listInbound(InboundState.RECEIVED, 10)).extracting(MessageSummary::id)
+                    .containsExactly(InternalId.of("in-r"));
+            assertThat(store().countByState()).containsOnly(entry(OutboundState.QUEUED, 2L),
+                    entry(OutboundState.COMPLETE, 1L), entry(InboundState.RECEIVED, 1L));
+        }
+
+        @Test
+        void eventsAreReadInSequenceOrderAfterAGivenSequence() {
+            store().insert(outbound("a", T0));
+            store().register(received("r").build());
+            store().acknowledge(messageId("a"), at(1), "ack");
+
+            List<MessageEvent> all = store().eventsAfter(0, 100);
+            List<MessageEvent> rest = store().eventsAfter(all.get(0).sequence(), 100);
+
+            assertThat(all).extracting(MessageEvent::type)
+                    .containsExactly(EventType.SUBMITTED, EventType.RECEIVED, EventType.ACKNOWLEDGED);
+            assertThat(all).extracting(MessageEvent::sequence).isSorted().doesNotHaveDuplicates();
+            assertThat(rest).isEqualTo(all.subList(1, 3));
+            assertThat(store().eventsAfter(all.get(2).sequence(), 100)).isEmpty();
+            assertThat(store().eventsAfter(0, 2)).isEqualTo(all.subList(0, 2));
+        }
+
+        @Test
+        void aNoteIsAppendedWithoutChangingAnyState() {
+            store().insert(outbound("a", T0));
+            store().register(received("r").build());
+
+            long outboundNote = store().append(outId("a"), at(1), EventType.NOTE, "checked by alice");
+            long inboundNote = store().append(InternalId.of("in-r"), at(2), EventType.ACK_IGNORED, "late ack");
+
+            assertThat(inboundNote).isGreaterThan(outboundNote);
+            MessageEvent note = lastEvent("a");
+            assertThat(note.sequence()).isEqualTo(outboundNote);
+            assertThat(note.type()).isEqualTo(EventType.NOTE);
+            assertThat(note.from()).isNull();
+            assertThat(note.to()).isNull();
+            assertThat(note.detail()).isEqualTo("checked by alice");
+            assertThat(the("a").summary().state()).isEqualTo(OutboundState.QUEUED);
+            assertThat(the(MessageId.of("r@lab.example")).events()).extracting(MessageEvent::type)
+                    .containsExactly(EventType.RECEIVED, EventType.ACK_IGNORED);
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> store().append(InternalId.of("nobody"), at(3), EventType.NOTE, "?"));
+        }
+
+        @Test
+        void aVeryLongDetailIsCutToFitInsteadOfFailingTheChange() {
+            store().insert(outbound("a", T0));
+
+            store().append(outId("a"), at(1), EventType.NOTE, "x".repeat(10_000));
+
+            assertThat(lastEvent("a").detail()).hasSize(4000).endsWith("…");
         }
     }
 }
