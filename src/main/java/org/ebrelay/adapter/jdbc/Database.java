@@ -1,0 +1,151 @@
+package org.ebrelay.adapter.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.sql.DataSource;
+import org.ebrelay.app.port.out.StoreFailure;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The gateway's database: a HikariCP pool, the schema migrated by Flyway from {@code classpath:db/migration/<vendor>}
+ * (vendor from the JDBC metadata: {@code h2}, {@code postgresql}), and the group-commit writer every change goes
+ * through. Reads use the pool directly.
+ */
+public final class Database implements AutoCloseable {
+    private static final int MAX_GROUP = 512;
+    private static final int QUEUE_CAPACITY = 16_384;
+
+    private final HikariDataSource pool;
+    private final String vendor;
+    private final Durability durability;
+    private final GroupCommitWriter writer;
+
+    private Database(HikariDataSource pool, String vendor, Durability durability) {
+        this.pool = pool;
+        this.vendor = vendor;
+        this.durability = durability;
+        this.writer = new GroupCommitWriter(pool, afterCommit(vendor, durability), MAX_GROUP, QUEUE_CAPACITY);
+    }
+
+    /** Opens the pool and migrates the schema. */
+    public static Database open(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setPoolName("ebrelay-db");
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            String vendor = vendorOf(pool);
+            migrate(pool, vendor);
+            return new Database(pool, vendor, settings.durability());
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    static String vendorOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("h2")) {
+                return "h2";
+            }
+            if (product.contains("postgresql")) {
+                return "postgresql";
+            }
+            throw new IllegalStateException("unsupported database: " + product);
+        } catch (SQLException e) {
+            throw new StoreFailure("cannot connect to the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies the pending migrations of {@code vendor}'s folder; returns how many ran. */
+    static int migrate(DataSource dataSource, String vendor) {
+        String quartzScript = vendor.equals("h2") ? "tables_h2.sql" : "tables_postgres.sql";
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + vendor)
+                .javaMigrations(new QuartzTablesMigration(quartzScript))
+                .failOnMissingLocations(true)
+                .load()
+                .migrate()
+                .migrationsExecuted;
+    }
+
+    /** H2 never syncs on commit; in fsync mode a checkpoint forces the file to disk once per group. */
+    private static GroupCommitWriter.Work<Void> afterCommit(String vendor, Durability durability) {
+        if (durability == Durability.FSYNC && vendor.equals("h2")) {
+            return connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CHECKPOINT SYNC");
+                }
+                return null;
+            };
+        }
+        return connection -> null;
+    }
+
+    /** The pool, for readers and for Quartz's job store. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** {@code h2} or {@code postgresql}: the migration folder in use. */
+    public String vendor() {
+        return vendor;
+    }
+
+    public Durability durability() {
+        return durability;
+    }
+
+    /** Runs {@code work} in the next group commit and waits until it is committed (and synced in fsync mode). */
+    <T> T write(GroupCommitWriter.Work<T> work) {
+        return await(writer.submit(work));
+    }
+
+    /** Queues {@code work} for the next group commit without waiting. */
+    <T> CompletableFuture<T> writeAsync(GroupCommitWriter.Work<T> work) {
+        return writer.submit(work);
+    }
+
+    /** Runs {@code work} on a pooled connection in auto-commit mode. */
+    <T> T read(GroupCommitWriter.Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new StoreFailure("database read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for a write; SQL failures become {@link StoreFailure}, other exceptions pass unchanged. */
+    static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime && !(cause instanceof CompletionException)) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new StoreFailure("database write failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Lets queued writes finish, then closes the pool (and with it an embedded database). */
+    @Override
+    public void close() {
+        writer.close();
+        pool.close();
+    }
+}

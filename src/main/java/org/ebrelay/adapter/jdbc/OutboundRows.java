@@ -1,0 +1,234 @@
+package org.ebrelay.adapter.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.ebrelay.app.port.out.AttemptOutcome;
+import org.ebrelay.app.port.out.ClaimedMessage;
+import org.ebrelay.app.port.out.InternalId;
+import org.ebrelay.app.port.out.MessageHeading;
+import org.ebrelay.app.port.out.NodeId;
+import org.ebrelay.app.port.out.OutboundTransition;
+import org.ebrelay.app.port.out.SubmittedMessage;
+import org.ebrelay.domain.reliability.DeliveryTerms;
+import org.ebrelay.domain.reliability.Direction;
+import org.ebrelay.domain.reliability.EventType;
+import org.ebrelay.domain.reliability.OutboundState;
+
+/** Writes to outbound_messages: insert, claim, attempt outcome, transitions. Each method runs inside a unit of work. */
+final class OutboundRows {
+    private static final String INSERT = "INSERT INTO outbound_messages (id, cpa_id, conversation_id, message_id,"
+            + " message_timestamp, time_to_live, deliver_by, hl7_id, from_party_type, from_party_value, to_party_type,"
+            + " to_party_value, service_type, service_value, action, ack_requested, duplicate_elimination, sync_reply,"
+            + " retries, retry_interval_ms, persist_duration_ms, endpoint_url, content_type, soap_action, wire, state,"
+            + " next_attempt_at, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)";
+    private static final String CLAIMABLE = "state IN ('QUEUED', 'SENDING', 'AWAITING_ACK', 'RETRYING', 'SLOW_RETRY')"
+            + " AND next_attempt_at <= ? AND (claim_until IS NULL OR claim_until <= ?)";
+    /** A SENDING message taken over: its lost attempt counts as ended, undelivered, when its lease ran out. */
+    private static final String CLAIM = "UPDATE outbound_messages SET state = 'SENDING', claim_node = ?,"
+            + " claim_until = ?, next_attempt_at = ?, attempts = attempts + 1, sequence_attempts = sequence_attempts + 1,"
+            + " last_attempt_end = CASE WHEN state = 'SENDING' THEN claim_until ELSE last_attempt_end END,"
+            + " last_attempt_delivered = CASE WHEN state = 'SENDING' THEN FALSE ELSE last_attempt_delivered END,"
+            + " updated_at = ? WHERE id = ? AND state = ? AND " + CLAIMABLE;
+    private static final String ATTEMPTED = "UPDATE outbound_messages SET state = ?, next_attempt_at = ?,"
+            + " claim_node = NULL, claim_until = NULL, last_attempt_end = ?, last_attempt_delivered = ?,"
+            + " last_reason = ?, updated_at = ? WHERE id = ? AND state = 'SENDING' AND claim_node = ? AND attempts = ?";
+    private static final String NOT_ATTEMPTED = "UPDATE outbound_messages SET state = ?, next_attempt_at = ?,"
+            + " claim_node = NULL, claim_until = NULL, attempts = attempts - 1, sequence_attempts = sequence_attempts - 1,"
+            + " last_reason = ?, updated_at = ? WHERE id = ? AND state = 'SENDING' AND claim_node = ? AND attempts = ?";
+    private static final String TRANSITION = "UPDATE outbound_messages SET state = ?, next_attempt_at = ?,"
+            + " claim_node = NULL, claim_until = NULL,"
+            + " sequence_attempts = CASE WHEN ? THEN 0 ELSE sequence_attempts END,"
+            + " last_reason = ?, updated_at = ? WHERE id = ? AND state = ?";
+
+    private OutboundRows() {
+    }
+
+    static Void insert(Connection connection, SubmittedMessage message) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int i = bindHeading(insert, message.id(), message.heading(), message.timeToLive(), message.deadline());
+            i = bindTerms(insert, i, message.terms());
+            insert.setString(i++, message.endpointUrl());
+            insert.setString(i++, message.wire().contentType());
+            insert.setString(i++, message.soapAction());
+            insert.setBytes(i++, message.wire().body());
+            SqlValues.setInstant(insert, i++, message.firstAttemptAt());
+            SqlValues.setInstant(insert, i++, message.submittedAt());
+            SqlValues.setInstant(insert, i, message.submittedAt());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw SqlValues.duplicateKeyAsArgument(e,
+                    "already stored: " + message.id() + " / " + message.heading().messageId());
+        }
+        MessageIdRows.add(connection, message.id(), message.heading().messageId(), message.heading().timestamp(),
+                message.submittedAt());
+        EventRows.append(connection, message.id(), Direction.OUTBOUND, message.submittedAt(), EventType.SUBMITTED,
+                null, OutboundState.QUEUED, "queued for " + message.endpointUrl());
+        return null;
+    }
+
+    private static int bindHeading(PreparedStatement insert, InternalId id, MessageHeading heading,
+                                   Instant timeToLive, Instant deadline) throws SQLException {
+        int i = 1;
+        insert.setString(i++, id.value());
+        insert.setString(i++, heading.cpaId().value());
+        insert.setString(i++, heading.conversationId().value());
+        insert.setString(i++, heading.messageId().value());
+        SqlValues.setInstant(insert, i++, heading.timestamp());
+        SqlValues.setInstant(insert, i++, timeToLive);
+        SqlValues.setInstant(insert, i++, deadline);
+        insert.setString(i++, heading.hl7Id());
+        insert.setString(i++, SqlValues.type(heading.from().type()));
+        insert.setString(i++, heading.from().value());
+        insert.setString(i++, SqlValues.type(heading.to().type()));
+        insert.setString(i++, heading.to().value());
+        insert.setString(i++, SqlValues.type(heading.service().type()));
+        insert.setString(i++, heading.service().value());
+        insert.setString(i++, heading.action());
+        return i;
+    }
+
+    private static int bindTerms(PreparedStatement insert, int first, DeliveryTerms terms) throws SQLException {
+        int i = first;
+        insert.setBoolean(i++, terms.ackRequested());
+        insert.setBoolean(i++, terms.duplicateElimination());
+        insert.setBoolean(i++, terms.syncReply());
+        insert.setInt(i++, terms.retries());
+        SqlValues.setDuration(insert, i++, terms.retryInterval());
+        SqlValues.setDuration(insert, i++, terms.persistDuration());
+        return i;
+    }
+
+    static List<ClaimedMessage> claimDue(Connection connection, NodeId node, Instant now, Instant leaseUntil,
+                                         int limit) throws SQLException {
+        List<ClaimedMessage> claimed = new ArrayList<>();
+        for (Candidate candidate : dueCandidates(connection, now, limit)) {
+            InternalId id = InternalId.of(candidate.id());
+            if (claim(connection, id, candidate.state(), node, now, leaseUntil)) {
+                ClaimedMessage message = ClaimedRows.read(connection, id, candidate.state());
+                EventRows.append(connection, id, Direction.OUTBOUND, now, EventType.SEND_STARTED, candidate.state(),
+                        OutboundState.SENDING, "attempt " + message.attempts() + " by node " + node);
+                claimed.add(message);
+            }
+        }
+        return claimed;
+    }
+
+    /**
+     * The compare-and-set of a claim: succeeds only if the message is still in {@code seenState}, due and not
+     * leased. A concurrent claimer that got there first (or holds the row lock and commits) makes it fail.
+     */
+    static boolean claim(Connection connection, InternalId id, OutboundState seenState, NodeId node, Instant now,
+                         Instant leaseUntil) throws SQLException {
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setString(1, node.value());
+            SqlValues.setInstant(claim, 2, leaseUntil);
+            SqlValues.setInstant(claim, 3, leaseUntil);
+            SqlValues.setInstant(claim, 4, now);
+            claim.setString(5, id.value());
+            claim.setString(6, seenState.code());
+            SqlValues.setInstant(claim, 7, now);
+            SqlValues.setInstant(claim, 8, now);
+            return claim.executeUpdate() == 1;
+        }
+    }
+
+    private record Candidate(String id, OutboundState state) {
+    }
+
+    private static List<Candidate> dueCandidates(Connection connection, Instant now, int limit) throws SQLException {
+        String sql = "SELECT id, state FROM outbound_messages WHERE " + CLAIMABLE
+                + " ORDER BY next_attempt_at, id LIMIT ?";
+        List<Candidate> candidates = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            SqlValues.setInstant(select, 1, now);
+            SqlValues.setInstant(select, 2, now);
+            select.setInt(3, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    candidates.add(new Candidate(rows.getString("id"), ClaimedRows.state(rows.getString("state"))));
+                }
+            }
+        }
+        return candidates;
+    }
+
+    static boolean recordAttempt(Connection connection, AttemptOutcome outcome) throws SQLException {
+        int changed;
+        try (PreparedStatement update = connection.prepareStatement(outcome.attempted() ? ATTEMPTED : NOT_ATTEMPTED)) {
+            int i = 1;
+            update.setString(i++, outcome.to().code());
+            SqlValues.setInstant(update, i++, outcome.nextAttemptAt());
+            if (outcome.attempted()) {
+                SqlValues.setInstant(update, i++, outcome.at());
+                update.setBoolean(i++, outcome.delivered());
+            }
+            update.setString(i++, SqlValues.text(outcome.detail()));
+            SqlValues.setInstant(update, i++, outcome.at());
+            update.setString(i++, outcome.claim().id().value());
+            update.setString(i++, outcome.claim().node().value());
+            update.setInt(i, outcome.claim().attempt());
+            changed = update.executeUpdate();
+        }
+        if (changed == 1) {
+            EventRows.append(connection, outcome.claim().id(), Direction.OUTBOUND, outcome.at(), outcome.event(),
+                    OutboundState.SENDING, outcome.to(), outcome.detail());
+        }
+        return changed == 1;
+    }
+
+    static boolean transition(Connection connection, OutboundTransition change) throws SQLException {
+        int changed;
+        try (PreparedStatement update = connection.prepareStatement(TRANSITION)) {
+            update.setString(1, change.to().code());
+            SqlValues.setInstant(update, 2, change.nextAttemptAt());
+            update.setBoolean(3, change.newSequence());
+            update.setString(4, SqlValues.text(change.detail()));
+            SqlValues.setInstant(update, 5, change.at());
+            update.setString(6, change.id().value());
+            update.setString(7, change.from().code());
+            changed = update.executeUpdate();
+        }
+        if (changed == 1) {
+            EventRows.append(connection, change.id(), Direction.OUTBOUND, change.at(), change.event(),
+                    change.from(), change.to(), change.detail());
+        }
+        return changed == 1;
+    }
+
+    static int releaseClaims(Connection connection, NodeId node, Instant at) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM outbound_messages WHERE claim_node = ? AND state = 'SENDING'")) {
+            select.setString(1, node.value());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        int released = 0;
+        for (String id : ids) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE outbound_messages SET"
+                    + " claim_until = ?, next_attempt_at = ?, updated_at = ?"
+                    + " WHERE id = ? AND claim_node = ? AND state = 'SENDING'")) {
+                SqlValues.setInstant(update, 1, at);
+                SqlValues.setInstant(update, 2, at);
+                SqlValues.setInstant(update, 3, at);
+                update.setString(4, id);
+                update.setString(5, node.value());
+                if (update.executeUpdate() == 1) {
+                    released++;
+                    EventRows.append(connection, InternalId.of(id), Direction.OUTBOUND, at, EventType.CLAIM_RELEASED,
+                            null, null, "claim of node " + node + " released");
+                }
+            }
+        }
+        return released;
+    }
+}

@@ -1,0 +1,47 @@
+package org.ebrelay.domain.reliability;
+
+/**
+ * What a stored message event records. Stored by the constant's name; later issues add constants.
+ */
+public enum EventType {
+    /** Outbound: accepted from the application and stored (QUEUED). */
+    SUBMITTED,
+    /** Outbound: claimed by a node for an attempt (SENDING). */
+    SEND_STARTED,
+    /** Outbound: the partner's MSH accepted an attempt (HTTP 2xx). */
+    SEND_ACCEPTED,
+    /** Outbound: an attempt failed (transport or HTTP error). */
+    SEND_FAILED,
+    /** Outbound: a claim ended without an attempt, or a claim was handed back. */
+    CLAIM_RELEASED,
+    /** Outbound: an Acknowledgment referring to one of its MessageIds arrived. */
+    ACKNOWLEDGED,
+    /** Outbound: an Acknowledgment arrived for a message that was already final; nothing changed. */
+    ACK_IGNORED,
+    /** Outbound: the partner answered with a MessageError. */
+    PARTNER_ERROR,
+    /** Outbound: the CPA's retries are exhausted. */
+    RETRIES_EXHAUSTED,
+    /** Outbound: TimeToLive, PersistDuration or the deadline passed. */
+    EXPIRED,
+    /** Outbound: a new ebXML MessageId replaced the current one (issue 4). */
+    MESSAGE_ID_REGENERATED,
+    /** Outbound: an operator resent the message. */
+    RESENT_BY_OPERATOR,
+    /** Outbound: an operator gave the message up. */
+    ABANDONED_BY_OPERATOR,
+    /** Inbound: received and stored. */
+    RECEIVED,
+    /** Inbound: refused with an ebXML error. */
+    REJECTED,
+    /** Inbound: the same message again; the stored reply was replayed, nothing delivered. */
+    DUPLICATE_RECEIVED,
+    /** Inbound: the same MessageId with different content; answered with an error. */
+    CONFLICTING_DUPLICATE,
+    /** Inbound: the application confirmed a delivery. */
+    DELIVERED,
+    /** Inbound: a webhook push of a delivery failed. */
+    PUSH_FAILED,
+    /** Either direction: a free remark (operator note, diagnosis). */
+    NOTE
+}

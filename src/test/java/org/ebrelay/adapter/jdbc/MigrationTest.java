@@ -1,0 +1,78 @@
+package org.ebrelay.adapter.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aFreshDatabaseGetsTheMessageTablesTheQuartzTablesAndTheirIndexes() throws SQLException {
+        try (Database database = Database.open(DatabaseSettings.h2File(dataDir, Durability.COMMIT))) {
+            assertThat(database.vendor()).isEqualTo("h2");
+            assertThat(tables(database.dataSource())).contains("OUTBOUND_MESSAGES", "OUTBOUND_MESSAGE_IDS",
+                    "INBOUND_MESSAGES", "RECEIVED_IDS", "DELIVERIES", "MESSAGE_EVENTS", "QRTZ_TRIGGERS",
+                    "QRTZ_JOB_DETAILS", "QRTZ_FIRED_TRIGGERS", "QRTZ_LOCKS", "QRTZ_SCHEDULER_STATE",
+                    "QRTZ_SIMPLE_TRIGGERS", "QRTZ_CRON_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS",
+                    "QRTZ_CALENDARS", "QRTZ_PAUSED_TRIGGER_GRPS");
+            assertThat(indexes(database.dataSource())).contains("OUTBOUND_DUE", "OUTBOUND_STATE", "OUTBOUND_HL7",
+                    "OUTBOUND_CLAIM", "RECEIVED_IDS_EXPIRY", "DELIVERIES_PARTY", "QRTZ_TRIGGERS_DUE",
+                    "QRTZ_FIRED_INSTANCE");
+            assertThat(appliedVersions(database.dataSource())).containsExactly("1", "2", "3");
+        }
+    }
+
+    @Test
+    void migratingAgainIsANoOp() {
+        Database.open(DatabaseSettings.h2File(dataDir, Durability.COMMIT)).close();
+
+        try (Database database = Database.open(DatabaseSettings.h2File(dataDir, Durability.COMMIT))) {
+            assertThat(Database.migrate(database.dataSource(), "h2")).isZero();
+        }
+    }
+
+    @Test
+    void theQuartzScriptSplitsIntoItsTablesAndConstraintsWithoutItsCommit() {
+        List<String> statements = QuartzTablesMigration.statements(
+                "-- a comment; with a semicolon\nCREATE TABLE A (X INT);\n\nALTER TABLE A ADD B INT;\nCOMMIT;\n");
+
+        assertThat(statements).containsExactly("CREATE TABLE A (X INT)", "ALTER TABLE A ADD B INT");
+        assertThat(new QuartzTablesMigration("tables_h2.sql").getChecksum())
+                .isEqualTo(new QuartzTablesMigration("tables_h2.sql").getChecksum());
+    }
+
+    private static List<String> tables(DataSource dataSource) throws SQLException {
+        return names(dataSource, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'");
+    }
+
+    private static List<String> indexes(DataSource dataSource) throws SQLException {
+        return names(dataSource, "SELECT UPPER(index_name) FROM information_schema.indexes"
+                + " WHERE table_schema = 'PUBLIC'");
+    }
+
+    private static List<String> appliedVersions(DataSource dataSource) throws SQLException {
+        return names(dataSource, "SELECT \"version\" FROM \"flyway_schema_history\""
+                + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"");
+    }
+
+    private static List<String> names(DataSource dataSource, String sql) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+}
