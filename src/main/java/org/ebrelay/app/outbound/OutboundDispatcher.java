@@ -1,5 +1,6 @@
 package org.ebrelay.app.outbound;
 
+import org.ebrelay.app.CrashPoints;
 import org.ebrelay.app.IncomingSignals;
 import org.ebrelay.app.port.out.AttemptOutcome;
 import org.ebrelay.app.port.out.ClaimedMessage;
@@ -150,6 +151,7 @@ public final class OutboundDispatcher implements AutoCloseable {
     }
 
     private void send(ClaimedMessage m) {
+        CrashPoints.reach(CrashPoints.BEFORE_SEND);
         inFlight.acquireUninterruptibly();
         Instant started = clock.instant();
         WireMessage wire = new WireMessage(m.wire().contentType(), m.soapAction(), m.wire().body());
