@@ -34,7 +34,7 @@ import org.ebrelay.domain.reliability.DeliveryTerms;
  *
  * <pre>
  * mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.ebrelay.bench.GroupCommitBench [seconds [commit|fsync]]
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.ebrelay.bench.GroupCommitBench [seconds [commit|fsync [callers]]]
  * </pre>
  */
 public final class GroupCommitBench {
@@ -54,7 +54,8 @@ public final class GroupCommitBench {
         List<Durability> modes = args.length > 1 ? List.of(Durability.fromSetting(args[1]))
                 : List.of(Durability.values());
         for (Durability durability : modes) {
-            for (int callers : new int[] {1, 8, 32}) {
+            int[] counts = args.length > 2 ? new int[] {Integer.parseInt(args[2])} : new int[] {1, 8, 32};
+            for (int callers : counts) {
                 run(durability, callers, seconds);
             }
         }
