@@ -140,9 +140,18 @@ public final class ReceivePipeline implements ReceiveMessage {
         return reply.answer(in, ack, MessageKind.ACKNOWLEDGMENT.mshAction(), synchronous, parties.replyAddress());
     }
 
-    /** A Pong or StatusResponse: on the HTTP response when the request carries SyncReply (PNG-2, STA-4). */
+    /**
+     * A Pong or StatusResponse: on the HTTP response when the request carries SyncReply (PNG-2, STA-4), and also when
+     * it does not but the CPA's MSH channel for it is synchronous. ebms-core sends its Pings that way under an
+     * mshSignalsOnly CPA and expects the Pong on the response (capture 03-ping-pong); an asynchronous Pong would not
+     * reach its waiting caller.
+     */
     private InboundReply answer(Incoming in, EbmsMessage answer, Counterparts parties) {
-        return reply.answer(in, codec.encode(answer), answer.header().action(), in.message().syncReply(),
+        boolean synchronous = in.message().syncReply() || parties.agreement()
+                .mshRoute(parties.senderId(), parties.receiverId(), in.message().header().action())
+                .map(route -> route.receiveChannel().characteristics().syncReplyMode().isSynchronous())
+                .orElse(false);
+        return reply.answer(in, codec.encode(answer), answer.header().action(), synchronous,
                 parties.replyAddress());
     }
 
