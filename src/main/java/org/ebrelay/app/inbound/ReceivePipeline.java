@@ -39,6 +39,7 @@ public final class ReceivePipeline implements ReceiveMessage {
     private final MessageCodec codec;
     private final AgreementRegistry agreements;
     private final Clock clock;
+    private final CheckSoapAction checkSoapAction;
     private final DecodeEnvelope decodeEnvelope;
     private final ResolveAgreement resolveAgreement;
     private final CheckAgreementValidity checkAgreementValidity = new CheckAgreementValidity();
@@ -58,6 +59,7 @@ public final class ReceivePipeline implements ReceiveMessage {
         this.agreements = agreements;
         this.clock = clock;
         Headings headings = new Headings(hl7Ids);
+        this.checkSoapAction = new CheckSoapAction(settings.soapActions());
         this.decodeEnvelope = new DecodeEnvelope(codec);
         this.resolveAgreement = new ResolveAgreement(agreements);
         this.validateHeader = new ValidateHeader(localParties);
@@ -85,6 +87,10 @@ public final class ReceivePipeline implements ReceiveMessage {
     }
 
     private InboundReply process(WireMessage request, Instant receivedAt) {
+        Optional<SoapFault> wrongAction = checkSoapAction.check(request);
+        if (wrongAction.isPresent()) {
+            return InboundReply.fault(codec.encodeFault(wrongAction.get()));
+        }
         Decoding decoding = decodeEnvelope.decode(request);
         if (!(decoding instanceof Decoding.Readable readable)) {
             return answerUnreadable(decoding);
@@ -92,24 +98,23 @@ public final class ReceivePipeline implements ReceiveMessage {
         Incoming in = new Incoming(readable.message(), request, receivedAt);
         try (LogContext context = LogContext.of(in.message())) {
             if (!readable.errors().isEmpty()) {
-                return rejectMessage.reject(in, agreements.find(in.message().header().cpaId()).orElse(null),
-                        readable.errors(), true);
+                return reject(in, agreements.find(in.message().header().cpaId()).orElse(null), readable.errors());
             }
             Checked<Agreement> agreement = resolveAgreement.resolve(in.message());
             if (agreement.failed()) {
-                return rejectMessage.reject(in, null, agreement.errors(), true);
+                return reject(in, null, agreement.errors());
             }
             Optional<EbmsError> unusable = checkAgreementValidity.check(agreement.value(), receivedAt);
             if (unusable.isPresent()) {
-                return rejectMessage.reject(in, agreement.value(), List.of(unusable.get()), true);
+                return reject(in, agreement.value(), List.of(unusable.get()));
             }
             Checked<Counterparts> parties = validateHeader.validate(in.message(), agreement.value());
             if (parties.failed()) {
-                return rejectMessage.reject(in, agreement.value(), parties.errors(), true);
+                return reject(in, agreement.value(), parties.errors());
             }
             Optional<EbmsError> expired = checkTimeToLive.check(in.message(), receivedAt);
             if (expired.isPresent()) {
-                return rejectMessage.reject(in, agreement.value(), List.of(expired.get()), true);
+                return reject(in, agreement.value(), List.of(expired.get()));
             }
             logWarnings(in, readable.warnings());
             return switch (in.message().kind()) {
@@ -120,6 +125,11 @@ public final class ReceivePipeline implements ReceiveMessage {
                 case ACKNOWLEDGMENT, MESSAGE_ERROR, PONG, STATUS_RESPONSE -> handOver(in);
             };
         }
+    }
+
+    /** A failed step: a MessageError, and a rejected user message is kept (REJECTED). */
+    private InboundReply reject(Incoming in, Agreement agreement, List<EbmsError> errors) {
+        return rejectMessage.reject(in, agreement, errors, true);
     }
 
     /** RM-R3: the Acknowledgment (or the stored one, for a duplicate) goes out after the commit. */

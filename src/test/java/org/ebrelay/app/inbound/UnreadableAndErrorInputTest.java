@@ -80,6 +80,33 @@ class UnreadableAndErrorInputTest extends WithDatabase {
     }
 
     @Test
+    void aSoapActionOtherThanEbxmlIsRefusedWithAClientFault() {
+        WireMessage order = node.codec.encode(reliableOrder("a").build());
+
+        InboundReply wrong = node.receive(new WireMessage(order.contentType(), "\"urn:other\"", order.body()));
+        InboundReply missing = node.receive(new WireMessage(order.contentType(), null, order.body()));
+        InboundReply unquoted = node.receive(new WireMessage(order.contentType(), "ebXML", order.body()));
+
+        assertThat(wrong.httpStatus()).as("HTTP-2").isEqualTo(500);
+        assertThat(node.codec.decode(wrong.body()).receivedFault().faultString()).contains("urn:other");
+        assertThat(missing.httpStatus()).isEqualTo(500);
+        assertThat(unquoted.httpStatus()).as("[ours] accepted without quotes").isEqualTo(200);
+    }
+
+    @Test
+    void anySoapActionIsAcceptedWhenConfiguredSo() {
+        node.close();
+        node = InboundNode.on(database).cpa(DEMO_CPA).actingFor(LAB)
+                .settings(ReceiveSettings.defaults().withSoapActions(ReceiveSettings.ANY_SOAP_ACTION)).start();
+        WireMessage order = node.codec.encode(reliableOrder("a").build());
+
+        InboundReply reply = node.receive(new WireMessage(order.contentType(), "urn:nhs:names:services:psis/X",
+                order.body()));
+
+        assertThat(reply.httpStatus()).isEqualTo(200);
+    }
+
+    @Test
     void anExternalEntityIsRefusedUnreadAndTheNodeGoesOnReceiving() throws Exception {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET");
         EbmsMessage ping = EbmsMessages.ping(Messages.DEMO, ConversationId.of("conv-xxe"), Party.of(HOSPITAL, null),
@@ -103,7 +130,8 @@ class UnreadableAndErrorInputTest extends WithDatabase {
     void aSoapFaultPostedToTheEndpointIsNotAnsweredWithAnError() {
         WireMessage fault = node.codec.encodeFault(new SoapFault("Client", "bad", null));
 
-        InboundReply reply = node.receive(fault);
+        InboundReply reply = node.receive(new WireMessage(fault.contentType(), WireMessage.EBXML_SOAP_ACTION,
+                fault.body()));
 
         assertThat(reply.httpStatus()).isEqualTo(204);
         assertThat(node.allAsyncReplies()).isEmpty();
