@@ -40,11 +40,14 @@ CREATE TABLE outbound_messages (
     created_at            BIGINT        NOT NULL,
     updated_at            BIGINT        NOT NULL
 );
--- claimDue and nextDueTime: range scan over due times only (cost grows with what is due, not with what waits)
-CREATE INDEX outbound_due ON outbound_messages (next_attempt_at);
+-- claimDue and nextDueTime: a range scan over due times only, in claim order, so the cost of a wake-up grows with
+-- what is due, not with what waits. next_attempt_at is NULL exactly in MANUAL and the final states.
+CREATE INDEX outbound_due ON outbound_messages (next_attempt_at, id);
+-- lists and counts by state; releaseClaims (state = 'SENDING': only the messages in flight)
 CREATE INDEX outbound_state ON outbound_messages (state, created_at);
 CREATE INDEX outbound_hl7 ON outbound_messages (hl7_id);
-CREATE INDEX outbound_claim ON outbound_messages (claim_node, claim_until);
+-- No index on (claim_node, claim_until): a claim's lease end is its next_attempt_at, so outbound_due serves
+-- claimDue, and releaseClaims looks only at SENDING rows through outbound_state.
 
 -- Every ebXML MessageId an outbound message has had (issue 4 regenerates ids); acks match any of them.
 CREATE TABLE outbound_message_ids (
@@ -110,7 +113,7 @@ CREATE TABLE deliveries (
 CREATE INDEX deliveries_party ON deliveries (party_type, party_value, confirmed_at, created_at);
 CREATE INDEX deliveries_unconfirmed ON deliveries (confirmed_at, created_at);
 CREATE INDEX deliveries_message ON deliveries (message_key);
-CREATE INDEX deliveries_push ON deliveries (next_push_at);
+CREATE INDEX deliveries_push ON deliveries (next_push_at, id);   -- NULL once confirmed or given up
 
 -- Message history; seq increases in commit order on one node (group commit has a single writer).
 CREATE TABLE message_events (

@@ -1,5 +1,7 @@
 package org.ebrelay.adapter.hl7;
 
+import org.ebrelay.app.port.out.Hl7Ids;
+
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -15,7 +17,7 @@ import java.util.Optional;
  * The encoding is recognised from the content: partners label HL7 as text/plain, application/octet-stream or
  * worse. Building one is costly (HAPI's context): make one and share it; it is safe for concurrent use.
  */
-public final class Hl7MessageIds {
+public final class Hl7MessageIds implements Hl7Ids {
     private static final int MLLP_START_BLOCK = 0x0B;
 
     private final Er7MessageIds er7 = new Er7MessageIds();
@@ -92,5 +94,11 @@ public final class Hl7MessageIds {
         char separator = text.charAt(3);
         return (segment.equals("MSH") || segment.equals("FHS") || segment.equals("BHS"))
                 && separator > ' ' && separator < 0x7F && !Character.isLetterOrDigit(separator);
+    }
+
+    /** The {@link Hl7Ids} port: the same as {@link #extract}. */
+    @Override
+    public Optional<String> of(String contentType, byte[] content) {
+        return extract(contentType, content);
     }
 }

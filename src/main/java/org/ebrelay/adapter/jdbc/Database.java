@@ -107,6 +107,15 @@ public final class Database implements AutoCloseable {
         return durability;
     }
 
+    /** Committed transactions and units of work so far; for metrics (units / transactions = group size). */
+    public WriteCounts writeCounts() {
+        return new WriteCounts(writer.groupsCommitted(), writer.unitsCommitted());
+    }
+
+    /** How much the group-commit writer has committed. */
+    public record WriteCounts(long transactions, long units) {
+    }
+
     /** Runs {@code work} in the next group commit and waits until it is committed (and synced in fsync mode). */
     <T> T write(GroupCommitWriter.Work<T> work) {
         return await(writer.submit(work));

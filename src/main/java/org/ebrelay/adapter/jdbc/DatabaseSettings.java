@@ -25,14 +25,16 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
 
     /**
      * An embedded H2 file database in {@code dataDir}. {@code WRITE_DELAY=0} writes each commit to the file before
-     * the commit returns (H2's default buffers up to 0.5 s of committed work, lost on a kill).
+     * the commit returns (H2's default buffers up to 0.5 s of committed work, lost on a kill). The {@code async:}
+     * file system: with plain NIO, a thread interrupted during a write (Jetty, Quartz and executors interrupt their
+     * threads on shutdown or timeout) closes the file channel and takes the whole database down with it.
      */
     public static DatabaseSettings h2File(Path dataDir, Durability durability) {
         return new DatabaseSettings(h2FileUrl(dataDir), "sa", "", DEFAULT_POOL_SIZE, durability);
     }
 
     static String h2FileUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(H2_FILE_NAME)
+        return "jdbc:h2:async:" + dataDir.toAbsolutePath().resolve(H2_FILE_NAME)
                 + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
     }
 }

@@ -27,6 +27,9 @@ final class DeliveryRows {
             + " m.to_party_type, m.to_party_value, m.service_type, m.service_value, m.action, m.message_timestamp"
             + " FROM deliveries d JOIN inbound_messages m ON m.id = d.message_key";
 
+    /** Parameters: now, limit. next_push_at is NULL once confirmed or given up, so no confirmed_at filter. */
+    static final String DUE_PUSHES = SELECT + " WHERE d.next_push_at <= ? ORDER BY d.next_push_at, d.id LIMIT ?";
+
     private DeliveryRows() {
     }
 
@@ -75,8 +78,7 @@ final class DeliveryRows {
     }
 
     static List<Delivery> duePushes(Connection connection, Instant now, int limit) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(SELECT
-                + " WHERE d.next_push_at <= ? AND d.confirmed_at IS NULL ORDER BY d.next_push_at, d.id LIMIT ?")) {
+        try (PreparedStatement select = connection.prepareStatement(DUE_PUSHES)) {
             SqlValues.setInstant(select, 1, now);
             select.setInt(2, limit);
             return read(select);

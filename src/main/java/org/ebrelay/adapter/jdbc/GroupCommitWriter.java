@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private final BlockingQueue<Unit<?>> queue;
     private final Thread thread;
     private volatile boolean closed;
+    private final AtomicLong groups = new AtomicLong();
+    private final AtomicLong units = new AtomicLong();
 
     /**
      * @param afterCommit run on the same connection after each successful commit, before callers are answered
@@ -155,6 +158,8 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         connection.commit();
         afterCommit.apply(connection);
+        groups.incrementAndGet();
+        units.addAndGet(batch.size());
         return true;
     }
 
@@ -168,6 +173,8 @@ final class GroupCommitWriter implements AutoCloseable {
             try {
                 connection.commit();
                 committed = true;
+                groups.incrementAndGet();
+                units.incrementAndGet();
             } catch (SQLException e) {
                 unit.result = null;
                 unit.failure = e;
@@ -177,6 +184,16 @@ final class GroupCommitWriter implements AutoCloseable {
         if (committed) {
             afterCommit.apply(connection);
         }
+    }
+
+    /** Transactions committed so far. */
+    long groupsCommitted() {
+        return groups.get();
+    }
+
+    /** Units of work committed so far (units / groups = the average group size). */
+    long unitsCommitted() {
+        return units.get();
     }
 
     /** Finishes the queued work, then stops the thread; later submissions fail. */

@@ -27,6 +27,9 @@ final class OutboundRows {
             + " retries, retry_interval_ms, persist_duration_ms, endpoint_url, content_type, soap_action, wire, state,"
             + " next_attempt_at, created_at, updated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)";
+    /** Parameters: now, now, limit. */
+    static final String DUE_CANDIDATES = "SELECT id, state FROM outbound_messages WHERE next_attempt_at <= ?"
+            + " AND (claim_until IS NULL OR claim_until <= ?) ORDER BY next_attempt_at, id LIMIT ?";
     private static final String CLAIMABLE = "state IN ('QUEUED', 'SENDING', 'AWAITING_ACK', 'RETRYING', 'SLOW_RETRY')"
             + " AND next_attempt_at <= ? AND (claim_until IS NULL OR claim_until <= ?)";
     /** A SENDING message taken over: its lost attempt counts as ended, undelivered, when its lease ran out. */
@@ -141,11 +144,14 @@ final class OutboundRows {
     private record Candidate(String id, OutboundState state) {
     }
 
+    /**
+     * Due messages in claim order. No state filter here (the claim itself checks the state): only scheduled states
+     * have a due time, and a state filter would lead the database to scan every message in those states instead of
+     * the due range.
+     */
     private static List<Candidate> dueCandidates(Connection connection, Instant now, int limit) throws SQLException {
-        String sql = "SELECT id, state FROM outbound_messages WHERE " + CLAIMABLE
-                + " ORDER BY next_attempt_at, id LIMIT ?";
         List<Candidate> candidates = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
+        try (PreparedStatement select = connection.prepareStatement(DUE_CANDIDATES)) {
             SqlValues.setInstant(select, 1, now);
             SqlValues.setInstant(select, 2, now);
             select.setInt(3, limit);

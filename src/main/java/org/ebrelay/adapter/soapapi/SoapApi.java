@@ -18,6 +18,16 @@ public final class SoapApi {
         this.endpoint = new SubmissionEndpoint(submit, query, accessCheck);
     }
 
+    /** The JAX-WS provider, for a server that publishes endpoints itself ({@code WebServer.addSoapEndpoint}). */
+    public Object implementor() {
+        return endpoint;
+    }
+
+    /** Where the contract-first WSDL is, on the classpath. */
+    public static String wsdlLocation() {
+        return SubmissionEndpoint.WSDL_LOCATION;
+    }
+
     /**
      * Publishes on {@code bus} at {@code address}: relative (e.g. {@code /soap}) under a CXF servlet using the same
      * bus, or absolute on CXF's Jetty transport. Nothing touches the binding before publish: that would start a

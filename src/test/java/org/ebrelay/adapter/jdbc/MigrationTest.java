@@ -26,7 +26,7 @@ class MigrationTest {
                     "QRTZ_SIMPLE_TRIGGERS", "QRTZ_CRON_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS",
                     "QRTZ_CALENDARS", "QRTZ_PAUSED_TRIGGER_GRPS");
             assertThat(indexes(database.dataSource())).contains("OUTBOUND_DUE", "OUTBOUND_STATE", "OUTBOUND_HL7",
-                    "OUTBOUND_CLAIM", "RECEIVED_IDS_EXPIRY", "DELIVERIES_PARTY", "QRTZ_TRIGGERS_DUE",
+                    "RECEIVED_IDS_EXPIRY", "DELIVERIES_PARTY", "QRTZ_TRIGGERS_DUE",
                     "QRTZ_FIRED_INSTANCE");
             assertThat(appliedVersions(database.dataSource())).containsExactly("1", "2", "3");
         }

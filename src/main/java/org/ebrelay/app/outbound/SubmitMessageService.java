@@ -1,0 +1,104 @@
+package org.ebrelay.app.outbound;
+
+import org.ebrelay.app.AgreementRegistry;
+import org.ebrelay.app.LocalParties;
+import org.ebrelay.app.port.in.SubmissionResult;
+import org.ebrelay.app.port.in.SubmitMessage;
+import org.ebrelay.app.port.in.Submission;
+import org.ebrelay.app.port.out.Hl7Ids;
+import org.ebrelay.app.port.out.IdGenerator;
+import org.ebrelay.app.port.out.MessageCodec;
+import org.ebrelay.app.port.out.MessageHeading;
+import org.ebrelay.app.port.out.OutboundMessages;
+import org.ebrelay.app.port.out.StoreFailure;
+import org.ebrelay.app.port.out.SubmittedMessage;
+import org.ebrelay.app.port.out.WireBytes;
+import org.ebrelay.app.port.out.WireMessage;
+import org.ebrelay.domain.cpa.Agreement;
+import org.ebrelay.domain.cpa.Route;
+import org.ebrelay.domain.message.EbmsMessage;
+import org.ebrelay.domain.message.Payload;
+import org.ebrelay.domain.reliability.DeliveryTerms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Accepts a message from the application: checks it against the CPA, builds and encodes the ebXML message once,
+ * and stores it QUEUED in one transaction before answering (RM-S1). The dispatcher is woken to send it at once.
+ */
+public final class SubmitMessageService implements SubmitMessage {
+    private static final Logger log = LoggerFactory.getLogger(SubmitMessageService.class);
+
+    private final SubmissionCheck check;
+    private final OutboundMessageFactory factory;
+    private final MessageCodec codec;
+    private final OutboundMessages store;
+    private final IdGenerator ids;
+    private final Hl7Ids hl7Ids;
+    private final Clock clock;
+    private final Runnable wakeDispatcher;
+
+    public SubmitMessageService(AgreementRegistry agreements, LocalParties localParties, OutboundMessageFactory factory,
+                                MessageCodec codec, OutboundMessages store, IdGenerator ids, Hl7Ids hl7Ids, Clock clock,
+                                Runnable wakeDispatcher) {
+        this.check = new SubmissionCheck(agreements, localParties);
+        this.factory = factory;
+        this.codec = codec;
+        this.store = store;
+        this.ids = ids;
+        this.hl7Ids = hl7Ids;
+        this.clock = clock;
+        this.wakeDispatcher = wakeDispatcher;
+    }
+
+    @Override
+    public SubmissionResult submit(Submission submission) {
+        Instant now = clock.instant();
+        SubmissionCheck.Outcome checked = check.check(submission, now);
+        if (checked instanceof SubmissionCheck.Refusal refusal) {
+            return refusal.result();
+        }
+        SubmissionCheck.Resolved resolved = (SubmissionCheck.Resolved) checked;
+        List<Payload> payloads = payloads(submission);
+        String hl7Id = submission.hl7MessageId() != null && !submission.hl7MessageId().isBlank()
+                ? submission.hl7MessageId()
+                : payloads.stream().map(p -> hl7Ids.of(p.contentType(), p.content())).flatMap(Optional::stream)
+                        .findFirst().orElse(null);
+        OutboundMessageFactory.Built built = factory.build(resolved, submission.conversationId(), payloads, now);
+        WireMessage wire = codec.encode(built.message());
+        try {
+            store.insert(submitted(built, resolved.route(), hl7Id, wire, now));
+        } catch (StoreFailure e) {
+            log.error("could not store a submission under {}: {}", submission.cpaId(), e.getMessage());
+            return new SubmissionResult.Refused("Unavailable", "the message could not be stored: " + e.getMessage());
+        }
+        wakeDispatcher.run();
+        return new SubmissionResult.Accepted(built.message().messageId().value(), hl7Id, "QUEUED");
+    }
+
+    private List<Payload> payloads(Submission submission) {
+        List<Payload> payloads = new ArrayList<>();
+        for (Submission.Payload p : submission.payloads()) {
+            payloads.add(new Payload(ids.newContentId(), p.contentType(), p.content()));
+        }
+        return payloads;
+    }
+
+    private SubmittedMessage submitted(OutboundMessageFactory.Built built, Route route, String hl7Id,
+                                       WireMessage wire, Instant now) {
+        EbmsMessage message = built.message();
+        MessageHeading heading = new MessageHeading(message.header().cpaId(), message.header().conversationId(),
+                message.messageId(), hl7Id, message.header().from().firstId(), message.header().to().firstId(),
+                message.header().service(), message.header().action(), message.header().messageData().timestamp());
+        DeliveryTerms terms = built.terms();
+        return new SubmittedMessage(ids.newInternalId(), heading, terms, message.header().messageData().timeToLive(),
+                null, route.endpoint().uri().toString(), wire.soapAction(), new WireBytes(wire.contentType(),
+                wire.body()), now, now);
+    }
+}

@@ -1,0 +1,72 @@
+package org.ebrelay.adapter.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The wake-up queries read only the due range of their index, already in order, so their cost grows with what is
+ * due and not with what waits (issue 4: a million messages in slow retry must not slow a wake-up down).
+ */
+class QueryPlanTest {
+    @TempDir
+    Path dataDir;
+    private Database database;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(DatabaseSettings.h2File(dataDir, Durability.COMMIT));
+        JdbcMessageStore store = new JdbcMessageStore(database);
+        for (int i = 0; i < 20; i++) {
+            store.insert(CommittingChild.message("m" + i));
+        }
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void claimingReadsTheDueRangeOfTheDueIndexInOrder() throws SQLException {
+        String plan = explain(OutboundRows.DUE_CANDIDATES, 3);
+
+        assertThat(plan).contains("OUTBOUND_DUE: NEXT_ATTEMPT_AT <= ").contains("index sorted");
+    }
+
+    @Test
+    void theNextDueTimeIsOneIndexLookup() throws SQLException {
+        assertThat(explain("SELECT MIN(next_attempt_at) AS due FROM outbound_messages", 0))
+                .contains("OUTBOUND_DUE").contains("direct lookup");
+    }
+
+    @Test
+    void duePushesReadTheDueRangeOfThePushIndexInOrder() throws SQLException {
+        String plan = explain(DeliveryRows.DUE_PUSHES, 2);
+
+        assertThat(plan).contains("DELIVERIES_PUSH: NEXT_PUSH_AT <= ").contains("index sorted");
+    }
+
+    private String explain(String sql, int parameters) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
+            long now = Instant.parse("2026-03-02T08:00:00Z").toEpochMilli();
+            for (int i = 1; i <= parameters; i++) {
+                explain.setLong(i, i == parameters && parameters > 1 ? 10 : now);
+            }
+            try (ResultSet rows = explain.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+}
