@@ -52,7 +52,7 @@ class DiagnosePartnerServiceTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final TestClock clock = new TestClock(T0);
-    private final PendingReplies pendingReplies = new PendingReplies();
+    private final PendingReplies pendingReplies = new PendingReplies(clock, Duration.ofMinutes(5));
     private final ScriptedPartner partner = new ScriptedPartner(CODEC, clock);
 
     private DiagnosePartnerService service(PartyId... localParties) {
