@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -123,7 +124,7 @@ final class MshExchange {
             return new Outcome(reply, Duration.between(sentAt, clock.instant()), null);
         } catch (TimeoutException e) {
             return Outcome.failed("timeout: no reply to the " + action + " within " + timeout);
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        } catch (ExecutionException | CancellationException e) {
             return Outcome.failed("stopped waiting for the reply to the " + action);
         }
     }
