@@ -134,7 +134,7 @@ public final class Gateway implements AutoCloseable {
 
         web = new WebServer(setup.webServerConfig(), (request, info) -> {
             ReceiveMessage.InboundReply reply = receive.receive(request, info.clientCertificates());
-            if (reply.httpStatus() == 200 && !setup.webhooks().isEmpty()) {
+            if (reply.httpStatus() < 300 && !setup.webhooks().isEmpty()) {
                 webhookRuns.execute(webhooks::pushDue);
             }
             return new HttpReply(reply.httpStatus(), reply.body());
