@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.ebrelay.app.AgreementRegistry;
+import org.ebrelay.app.CrashPoints;
 import org.ebrelay.app.IncomingSignals;
 import org.ebrelay.app.LocalParties;
 import org.ebrelay.app.inbound.DecodeEnvelope.Decoding;
@@ -141,6 +142,9 @@ public final class ReceivePipeline implements ReceiveMessage {
         }
         if (stored instanceof Stored.Conflict conflict) {
             return rejectMessage.reject(in, parties.agreement(), List.of(conflict.error()), false);
+        }
+        if (stored instanceof Stored.Accepted) {
+            CrashPoints.reach(CrashPoints.AFTER_RECEIVE_COMMIT);
         }
         WireMessage ack = stored instanceof Stored.Accepted accepted ? accepted.reply()
                 : ((Stored.Duplicate) stored).reply();
