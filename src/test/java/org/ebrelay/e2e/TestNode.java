@@ -1,0 +1,87 @@
+package org.ebrelay.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.ebrelay.boot.Gateway;
+import org.ebrelay.boot.config.GatewayConfig;
+
+/**
+ * One node of a test: its name, the party it acts for, its port, and its directories under a test's temporary root
+ * ({@code <name>-data} for H2, {@code <name>-cpa} holding only the demo CPA). The same setup starts an in-process
+ * {@link Gateway} or is written as the YAML file of an {@code ebrelay serve} process.
+ */
+record TestNode(Path root, String name, String party, int port, Duration responseTimeout) {
+    static TestNode hospital(Path root, int port) {
+        return new TestNode(root, "hospital", DemoCpa.HOSPITAL, port, Duration.ofSeconds(10));
+    }
+
+    static TestNode lab(Path root, int port) {
+        return new TestNode(root, "lab", DemoCpa.LAB, port, Duration.ofSeconds(10));
+    }
+
+    TestNode withResponseTimeout(Duration timeout) {
+        return new TestNode(root, name, party, port, timeout);
+    }
+
+    Path dataDir() {
+        return root.resolve(name + "-data");
+    }
+
+    Path cpaDir() {
+        return root.resolve(name + "-cpa");
+    }
+
+    /** Writes this CPA as the only one the node loads. */
+    TestNode withCpa(DemoCpa cpa) {
+        cpa.writeInto(cpaDir());
+        return this;
+    }
+
+    Gateway start() {
+        return Gateway.start(config(), Clock.systemUTC());
+    }
+
+    GatewayConfig config() {
+        GatewayConfig defaults = GatewayConfig.defaults();
+        return new GatewayConfig(
+                new GatewayConfig.Node(name, List.of(party)),
+                new GatewayConfig.Http("127.0.0.1", port, null, defaults.http().maxMessageBytes(),
+                        Duration.ofSeconds(5), responseTimeout, null),
+                new GatewayConfig.Storage(dataDir(), null, "commit"),
+                new GatewayConfig.Cpa(cpaDir()),
+                GatewayConfig.Reliability.defaults(),
+                GatewayConfig.Delivery.defaults());
+    }
+
+    /** The same settings in the form of {@code conf/ebrelay.yaml}. */
+    String yaml() {
+        return "node:\n"
+                + "  id: " + name + "\n"
+                + "  parties: [\"" + party + "\"]\n"
+                + "http:\n"
+                + "  host: 127.0.0.1\n"
+                + "  port: " + port + "\n"
+                + "  connectTimeout: PT5S\n"
+                + "  responseTimeout: " + responseTimeout + "\n"
+                + "storage:\n"
+                + "  dataDir: \"" + dataDir().toAbsolutePath() + "\"\n"
+                + "  durability: commit\n"
+                + "cpa:\n"
+                + "  dir: \"" + cpaDir().toAbsolutePath() + "\"\n";
+    }
+
+    /** A port nobody listens on right now (loopback). */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
