@@ -74,8 +74,8 @@ class CrashRecoveryTest {
                 JsonNode complete = eventually().until(() -> onlyOutbound(api, order.id()),
                         m -> m.path("state").asText().equals("COMPLETE"));
 
-                // the 202 normally arrives before the dispatcher halts; if the halt won that race the message is
-                // still stored (it was committed before the claim), and it must complete all the same
+                // The commit wakes the dispatcher at once, and its halt usually beats the 202 to the wire: the
+                // client then has no answer, but the message was committed before the claim and must complete.
                 accepted.ifPresent(id -> assertThat(complete.path("messageId").asText()).isEqualTo(id));
                 DeliveryView delivery = deliveredOnce(receiver, order);
                 assertThat(delivery.messageId()).isEqualTo(complete.path("messageId").asText());

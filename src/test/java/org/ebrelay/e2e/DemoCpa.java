@@ -65,6 +65,11 @@ final class DemoCpa {
                         "tns:ackRequested=\"never\"");
     }
 
+    /** The hospital known under another PartyId value: its messages come from a party this CPA does not name. */
+    DemoCpa hospitalPartyIdValue(String value) {
+        return replace(">RGH-0001</tns:PartyId>", ">" + value + "</tns:PartyId>");
+    }
+
     String xml() {
         return xml;
     }

@@ -26,6 +26,7 @@ final class TwoNodes implements AutoCloseable {
     static final class Settings {
         private final Path root;
         private UnaryOperator<DemoCpa> cpa = UnaryOperator.identity();
+        private UnaryOperator<DemoCpa> labCpa = UnaryOperator.identity();
         private Duration hospitalResponseTimeout = Duration.ofSeconds(10);
         private Integer labEndpointPort;
         private Integer hospitalEndpointPort;
@@ -40,6 +41,12 @@ final class TwoNodes implements AutoCloseable {
         /** Changes the demo CPA both nodes load (after its endpoints are set to the nodes' ports). */
         Settings cpa(UnaryOperator<DemoCpa> change) {
             this.cpa = change;
+            return this;
+        }
+
+        /** Changes the laboratory's copy of the CPA only (after {@link #cpa}): the two nodes disagree. */
+        Settings labCpa(UnaryOperator<DemoCpa> change) {
+            this.labCpa = change;
             return this;
         }
 
@@ -99,7 +106,7 @@ final class TwoNodes implements AutoCloseable {
                 .withResponseTimeout(settings.hospitalResponseTimeout)
                 .withCpa(settings.cpa.apply(DemoCpa.shipped().endpoints(hospitalPort, labAsSeenByHospital)));
         this.labSetup = TestNode.lab(settings.root, labPort)
-                .withCpa(settings.cpa.apply(DemoCpa.shipped().endpoints(hospitalAsSeenByLab, labPort)));
+                .withCpa(settings.labCpa.apply(settings.cpa.apply(DemoCpa.shipped().endpoints(hospitalAsSeenByLab, labPort))));
         this.hospital = hospitalSetup.start();
         if (settings.labRunning) {
             startLab();
