@@ -7,8 +7,11 @@ import static org.ebrelay.e2e.Observed.eventTypes;
 import static org.ebrelay.e2e.Observed.outbound;
 
 import java.nio.file.Path;
+import org.ebrelay.app.PartyIds;
+import org.ebrelay.app.port.in.DiagnosePartner;
 import org.ebrelay.app.port.in.MessageView;
 import org.ebrelay.app.port.in.SubmissionResult;
+import org.ebrelay.domain.message.CpaId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,5 +75,33 @@ class AsynchronousAcknowledgmentTest {
         assertThat(sent.attempts()).isEqualTo(1);
         assertThat(eventTypes(sent)).contains("ACKNOWLEDGED").doesNotContain("SEND_FAILED");
         deliveredOnce(nodes.hospital(), result);
+    }
+
+    @Test
+    void aPingIsAnsweredWithAPongPostedSeparately() {
+        toHospital.reset();
+
+        DiagnosePartner.PingResult pong = nodes.hospital().diagnose().ping(CpaId.of(DemoCpa.CPA_ID),
+                PartyIds.parse(DemoCpa.HOSPITAL), PartyIds.parse(DemoCpa.LAB));
+
+        assertThat(pong.error()).isNull();
+        assertThat(pong.ok()).isTrue();
+        assertThat(toHospital.applied()).as("the Pong, posted to the hospital's /ebms")
+                .containsExactly(FaultProxy.Fault.FORWARD);
+    }
+
+    @Test
+    void aStatusRequestIsAnsweredWithAStatusResponsePostedSeparately() {
+        Hl7Messages.Er7 order = Hl7Messages.order();
+        SubmissionResult.Accepted accepted = nodes.order(order);
+        awaitOutbound(nodes.hospital(), accepted.messageId(), "COMPLETE");
+        toHospital.reset();
+
+        DiagnosePartner.StatusResult status = nodes.hospital().diagnose().requestStatus(CpaId.of(DemoCpa.CPA_ID),
+                PartyIds.parse(DemoCpa.HOSPITAL), PartyIds.parse(DemoCpa.LAB), accepted.messageId());
+
+        assertThat(status.error()).isNull();
+        assertThat(status.status()).isEqualTo("Received");
+        assertThat(toHospital.applied()).containsExactly(FaultProxy.Fault.FORWARD);
     }
 }

@@ -106,6 +106,34 @@ class CommandLineTest {
     }
 
     @Test
+    void statusPrintsAnArrayWhenAnHl7IdMatchesSeveralMessages() throws IOException {
+        Hl7Messages.Er7 order = Hl7Messages.order();
+        Path payload = payloadFile(order);
+        List<String> messageIds = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Run sent = ebrelay("send", "--node", hospital(), "--cpa", DemoCpa.CPA_ID, "--action", DemoCpa.ORDER,
+                    "--to", DemoCpa.LAB, "--payload", payload.toString(), "--json");
+            messageIds.add(sent.json().path("messageId").asText());
+        }
+
+        Run status = ebrelay("status", "--node", hospital(), order.id(), "--json");
+
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.json().isArray()).as(status.out()).isTrue();
+        List<String> found = new ArrayList<>();
+        status.json().forEach(m -> found.add(m.path("messageId").asText()));
+        assertThat(found).containsExactlyInAnyOrderElementsOf(messageIds);
+    }
+
+    @Test
+    void statusExitsWith1ForAnUnknownId() {
+        Run status = ebrelay("status", "--node", hospital(), "unknown-" + Hl7Messages.newId(), "--json");
+
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
+        assertThat(status.json().path("error").asText()).isNotBlank();
+    }
+
+    @Test
     void sendExitsWith1AndAJsonErrorWhenTheCpaDoesNotAllowTheMessage() throws IOException {
         Hl7Messages.Er7 result = Hl7Messages.result();
 

@@ -9,8 +9,11 @@ import static org.ebrelay.e2e.Observed.outbound;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.ebrelay.app.PartyIds;
+import org.ebrelay.app.port.in.DiagnosePartner;
 import org.ebrelay.app.port.in.MessageView;
 import org.ebrelay.app.port.in.SubmissionResult;
+import org.ebrelay.domain.message.CpaId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +39,10 @@ class PartnerOutageTest {
                     .hasSizeGreaterThanOrEqualTo(2)
                     .allSatisfy(e -> assertThat(e.detail()).containsIgnoringCase("refused"));
             assertThat(retrying.messageIds()).containsExactly(accepted.messageId());
+            DiagnosePartner.PingResult noPong = nodes.hospital().diagnose().ping(CpaId.of(DemoCpa.CPA_ID),
+                    PartyIds.parse(DemoCpa.HOSPITAL), PartyIds.parse(DemoCpa.LAB));
+            assertThat(noPong.ok()).isFalse();
+            assertThat(noPong.error()).containsIgnoringCase("refused");
 
             nodes.startLab();
 
