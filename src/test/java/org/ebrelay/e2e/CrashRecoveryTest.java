@@ -123,31 +123,14 @@ class CrashRecoveryTest {
     }
 
     @Test
-    void aSenderKilledUnderLoadCompletesEveryAcceptedMessageAndEachIsDeliveredOnce() throws Exception {
+    void aSenderKilledUnderLoadCompletesEveryAcceptedMessageAndEachIsDeliveredOnce() {
         List<Hl7Messages.Er7> orders = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             orders.add(Hl7Messages.order());
         }
         int killAfter = ThreadLocalRandom.current().nextInt(5, 40);
-        Set<String> accepted = ConcurrentHashMap.newKeySet();
         try (Gateway receiver = lab.start()) {
-            try (NodeProcess sender = NodeProcess.start(hospital, null)) {
-                RestClient api = new RestClient(sender.baseUri());
-                CountDownLatch enoughAccepted = new CountDownLatch(killAfter);
-                ExecutorService submitters = Executors.newFixedThreadPool(4);
-                for (Hl7Messages.Er7 order : orders) {
-                    submitters.execute(() -> api.submit(DemoCpa.ORDER, DemoCpa.LAB, order).ifPresent(id -> {
-                        accepted.add(order.id());
-                        enoughAccepted.countDown();
-                    }));
-                }
-                submitters.shutdown();
-                assertThat(enoughAccepted.await(Observed.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-
-                sender.kill();
-
-                assertThat(submitters.awaitTermination(Observed.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-            }
+            Set<String> accepted = submitAndKill(orders, killAfter);
             assertThat(accepted).as("killed after %d acceptances", killAfter).hasSizeGreaterThanOrEqualTo(killAfter);
 
             try (NodeProcess restarted = NodeProcess.start(hospital, null)) {
@@ -171,6 +154,35 @@ class CrashRecoveryTest {
                         .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1L));
             }
         }
+    }
+
+    /**
+     * Submits the orders from four threads to a sender process, kills it (SIGKILL) once {@code killAfter} were
+     * accepted, while the others are still being submitted and sent; returns the HL7 ids of those answered 202.
+     */
+    private Set<String> submitAndKill(List<Hl7Messages.Er7> orders, int killAfter) {
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        try (NodeProcess sender = NodeProcess.start(hospital, null)) {
+            RestClient api = new RestClient(sender.baseUri());
+            CountDownLatch enoughAccepted = new CountDownLatch(killAfter);
+            ExecutorService submitters = Executors.newFixedThreadPool(4);
+            for (Hl7Messages.Er7 order : orders) {
+                submitters.execute(() -> api.submit(DemoCpa.ORDER, DemoCpa.LAB, order).ifPresent(id -> {
+                    accepted.add(order.id());
+                    enoughAccepted.countDown();
+                }));
+            }
+            submitters.shutdown();
+            assertThat(enoughAccepted.await(Observed.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+            sender.kill();
+
+            assertThat(submitters.awaitTermination(Observed.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return Set.copyOf(accepted);
     }
 
     private static JsonNode onlyOutbound(RestClient api, String id) {
