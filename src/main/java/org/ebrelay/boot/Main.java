@@ -1,7 +1,9 @@
 package org.ebrelay.boot;
 
+import org.ebrelay.boot.cli.BenchCommand;
 import org.ebrelay.boot.cli.ClientCommands;
 import org.ebrelay.boot.cli.CpaCommand;
+import org.ebrelay.boot.cli.DemoCommand;
 import org.ebrelay.boot.cli.InspectCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +21,7 @@ import java.util.Properties;
 @Command(name = "ebrelay", mixinStandardHelpOptions = true, versionProvider = Main.JarVersion.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "ebrelay: an ebXML Message Service 2.0 gateway for HL7, driven by CPAs.",
-        subcommands = {InspectCommand.class, CpaCommand.class, HelpCommand.class})
+        subcommands = {InspectCommand.class, CpaCommand.class, DemoCommand.class, BenchCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;
