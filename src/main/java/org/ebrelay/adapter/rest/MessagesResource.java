@@ -88,7 +88,12 @@ public class MessagesResource {
             return MessageBodies.MessageList.of(queryMessages.find(id));
         }
         String stateName = state.strip().toUpperCase(Locale.ROOT);
-        return MessageBodies.MessageList.of(queryMessages.byState(stateName, limit(limit)));
+        int max = limit(limit);
+        try {
+            return MessageBodies.MessageList.of(queryMessages.byState(stateName, max));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage()); // an unknown state name; the message lists the valid ones
+        }
     }
 
     private static int limit(String text) {

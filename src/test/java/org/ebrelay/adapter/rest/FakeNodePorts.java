@@ -11,6 +11,9 @@ import org.ebrelay.app.port.in.SubmitMessage;
 import org.ebrelay.domain.message.CpaId;
 import org.ebrelay.domain.message.PartyId;
 
+import org.ebrelay.domain.reliability.InboundState;
+import org.ebrelay.domain.reliability.OutboundState;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +57,9 @@ public final class FakeNodePorts implements SubmitMessage, QueryMessages, Inbox,
     public List<MessageView> byState(String state, int limit) {
         lastStateQuery = state;
         lastLimit = limit;
+        if (OutboundState.fromCode(state).isEmpty() && InboundState.fromCode(state).isEmpty()) {
+            throw new IllegalArgumentException("unknown state '" + state + "'");
+        }
         return messagesById.values().stream().flatMap(List::stream).filter(m -> m.state().equals(state))
                 .distinct().limit(limit).toList();
     }

@@ -103,6 +103,15 @@ class RestApiQueryTest {
     }
 
     @Test
+    void anUnknownStateIsAMalformedRequestNamingIt() {
+        HttpProbe.Answer answer = http.get("/api/messages?state=sent");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("error").asText()).isEqualTo("MalformedRequest");
+        assertThat(answer.json().get("detail").asText()).isEqualTo("unknown state 'SENT'");
+    }
+
+    @Test
     void aSearchNeedsExactlyOneCriterionAndASaneLimit() {
         assertThat(http.get("/api/messages").status()).isEqualTo(400);
         assertThat(http.get("/api/messages?id=x&state=QUEUED").status()).isEqualTo(400);

@@ -2,8 +2,16 @@ package org.ebrelay.app.port.out;
 
 import java.util.Optional;
 
-/** Reads the HL7 message id of a payload: MSH-10 for HL7 v2, id/@root(^extension) for HL7 v3. */
+/** Reads the HL7 message id (MSH-10, id/@root...) a payload carries, to link an ebXML message to its HL7 message. */
+@FunctionalInterface
 public interface Hl7Ids {
-    /** Empty when the payload is not HL7 or carries no id; never throws. */
+    /** Finds no id. */
+    Hl7Ids NONE = (contentType, content) -> Optional.empty();
+
+    /**
+     * The HL7 message id of a payload; empty when it is not HL7 or carries none. Never throws.
+     *
+     * @param contentType the payload's MIME type as received, or null
+     */
     Optional<String> of(String contentType, byte[] content);
 }

@@ -1,0 +1,135 @@
+package org.ebrelay.app.inbound;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.ebrelay.app.LocalParties;
+import org.ebrelay.app.PartyIds;
+import org.ebrelay.app.port.out.DuplicateCheck;
+import org.ebrelay.app.port.out.IdGenerator;
+import org.ebrelay.app.port.out.InboundRegistration;
+import org.ebrelay.app.port.out.MessageCodec;
+import org.ebrelay.app.port.out.MessageHeading;
+import org.ebrelay.app.port.out.MessageStore;
+import org.ebrelay.app.port.out.NewDelivery;
+import org.ebrelay.app.port.out.RegistrationResult;
+import org.ebrelay.app.port.out.StoreFailure;
+import org.ebrelay.app.port.out.WireBytes;
+import org.ebrelay.app.port.out.WireMessage;
+import org.ebrelay.domain.cpa.Route;
+import org.ebrelay.domain.message.EbmsError;
+import org.ebrelay.domain.message.EbmsMessage;
+import org.ebrelay.domain.message.EbmsMessages;
+import org.ebrelay.domain.message.ErrorCode;
+import org.ebrelay.domain.message.PartyId;
+import org.ebrelay.domain.reliability.InboundState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step 6 (RM-R2..R5, RM-R7, ACK-5): one store transaction holds the received message with its raw bytes, one delivery
+ * for the party of ours it is addressed to, the remembered (CPAId, MessageId) when it carries DuplicateElimination,
+ * and the Acknowledgment we answer with when it asks for one. The same message again gets that stored reply, byte for
+ * byte, and no second delivery; the same MessageId with other content is refused.
+ */
+final class EliminateDuplicateAndStore {
+    private static final Logger DUPLICATES = LoggerFactory.getLogger("org.ebrelay.inbound.duplicates");
+
+    private final MessageCodec codec;
+    private final MessageStore store;
+    private final IdGenerator ids;
+    private final LocalParties localParties;
+    private final Headings headings;
+    private final ReceiveSettings settings;
+
+    EliminateDuplicateAndStore(MessageCodec codec, MessageStore store, IdGenerator ids, LocalParties localParties,
+                               Headings headings, ReceiveSettings settings) {
+        this.codec = codec;
+        this.store = store;
+        this.ids = ids;
+        this.localParties = localParties;
+        this.headings = headings;
+        this.settings = settings;
+    }
+
+    /** What storing found. */
+    sealed interface Stored {
+        /** New and committed; {@code reply} (the Acknowledgment, or null) may go out now (RM-R3). */
+        record Accepted(WireMessage reply) implements Stored {
+        }
+
+        /** Seen before with the same content: replay {@code reply}, the one stored for the original (or null). */
+        record Duplicate(WireMessage reply) implements Stored {
+        }
+
+        /** The same (CPAId, MessageId) as an earlier message with other content. */
+        record Conflict(EbmsError error) implements Stored {
+        }
+
+        /** The store failed: nothing is stored, nothing is acknowledged; the sender will resend. */
+        record Unavailable(String reason) implements Stored {
+        }
+    }
+
+    Stored store(Incoming in, Counterparts parties) {
+        EbmsMessage message = in.message();
+        WireMessage ack = message.ackRequested() == null ? null : codec.encode(EbmsMessages.acknowledgmentOf(
+                message, ids.newMessageId(), in.receivedAt(), in.receivedAt(), List.of()));
+        MessageHeading heading = headings.of(message, parties.senderId(), parties.receiverId());
+        InboundRegistration registration = new InboundRegistration(ids.newInternalId(), heading, in.receivedAt(),
+                in.wireBytes(), InboundState.RECEIVED, duplicateCheck(in, parties.route()),
+                ack == null ? null : new WireBytes(ack.contentType(), ack.body()),
+                List.of(delivery(heading, parties, in.receivedAt())), "received from " + PartyIds.format(parties.senderId()));
+        RegistrationResult result;
+        try {
+            result = store.register(registration);
+        } catch (StoreFailure e) {
+            return new Stored.Unavailable(e.getMessage());
+        }
+        if (result instanceof RegistrationResult.Duplicate duplicate) {
+            DUPLICATES.info("{} is a duplicate of {}: not delivered again, stored reply replayed", in,
+                    duplicate.original());
+            return new Stored.Duplicate(duplicate.reply() == null ? null : new WireMessage(
+                    duplicate.reply().contentType(), WireMessage.EBXML_SOAP_ACTION, duplicate.reply().body()));
+        }
+        if (result instanceof RegistrationResult.Conflict conflict) {
+            DUPLICATES.warn("{} reuses the MessageId of {} with other content", in, conflict.original());
+            return new Stored.Conflict(EbmsError.error(ErrorCode.INCONSISTENT,
+                    "//Header/MessageHeader/MessageData/MessageId", "MessageId " + message.messageId()
+                            + " was received before under CPA " + message.header().cpaId() + " with other content:"
+                            + " a resend must be the same message, a new message needs a new MessageId"));
+        }
+        return new Stored.Accepted(ack);
+    }
+
+    /** RM-R7: remembered for PersistDuration after the later of the message's Timestamp and its receipt. */
+    private DuplicateCheck duplicateCheck(Incoming in, Route route) {
+        if (!in.message().header().duplicateElimination()) {
+            return null;
+        }
+        Instant timestamp = in.message().header().messageData().timestamp();
+        Instant from = timestamp.isAfter(in.receivedAt()) ? timestamp : in.receivedAt();
+        return new DuplicateCheck(ContentDigest.of(in.message()), from.plus(persistDuration(route)));
+    }
+
+    /** The receiver's PersistDuration (ours), else the sender's, else the configured default. */
+    private Duration persistDuration(Route route) {
+        return Optional.ofNullable(route.receiverTerms().reliability().persistDuration())
+                .or(() -> Optional.ofNullable(route.senderTerms().reliability().persistDuration()))
+                .orElse(settings.defaultPersistDuration());
+    }
+
+    /**
+     * One delivery, to our party under the PartyId the message named when this node is configured with it, else
+     * under the configured PartyId of that party (the one its application asks its inbox for). Due for a webhook
+     * push at once when one is configured.
+     */
+    private NewDelivery delivery(MessageHeading heading, Counterparts parties, Instant receivedAt) {
+        PartyId party = localParties.actsFor(parties.receiverId()) ? parties.receiverId()
+                : parties.receiver().partyIds().stream().filter(localParties::actsFor)
+                        .findFirst().orElse(parties.receiverId());
+        Instant pushAt = settings.webhooks().pushes(heading, party) ? receivedAt : null;
+        return new NewDelivery(ids.newDeliveryId(), party, pushAt);
+    }
+}

@@ -1,0 +1,41 @@
+package org.ebrelay.app.inbound;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.ebrelay.adapter.jdbc.Database;
+import org.ebrelay.adapter.jdbc.DatabaseSettings;
+import org.ebrelay.adapter.jdbc.Durability;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One real H2 file database per test class (migrating one takes a while), emptied before each test. */
+abstract class WithDatabase {
+    @TempDir
+    static Path dataDir;
+    static Database database;
+
+    @BeforeAll
+    static void openDatabase() {
+        database = Database.open(DatabaseSettings.h2File(dataDir, Durability.COMMIT));
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        database.close();
+    }
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String table : new String[] {"message_events", "deliveries", "received_ids", "inbound_messages",
+                    "outbound_message_ids", "outbound_messages"}) {
+                statement.executeUpdate("DELETE FROM " + table);
+            }
+        }
+    }
+}
