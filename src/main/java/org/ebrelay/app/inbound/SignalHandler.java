@@ -67,6 +67,9 @@ public final class SignalHandler implements IncomingSignals {
             return;
         }
         String detail = "MessageError " + error.messageId() + ": " + describe(errors);
+        if (pendingReplies.complete(refTo, error)) {
+            return; // it answers a Ping or StatusRequest someone waits for, not a stored message
+        }
         if (errors.highestSeverity() == Severity.ERROR) {
             noteUnsettled(store.failByMessageError(refTo, at, detail), refTo, at, EventType.NOTE, detail);
             return;

@@ -130,6 +130,19 @@ class SignalHandlerTest extends WithDatabase {
         assertThat(waiting).isCompletedWithValue(response);
     }
 
+    @Test
+    void aMessageErrorAnsweringAPingGoesToWhoeverWaitsForItAndTouchesNoMessage() {
+        MessageId ping = MessageId.of("ping-1@lab.test");
+        CompletableFuture<EbmsMessage> waiting = pendingReplies.register(ping);
+        EbmsMessage refusal = EbmsMessages.messageErrorFor(sentAs(ping).header(), MessageId.of("err-7@hospital.test"),
+                NOW, org.ebrelay.domain.message.ErrorList.of(EbmsError.error(ErrorCode.INCONSISTENT, null, "CPA expired")));
+
+        signals.handle(refusal, NOW);
+
+        assertThat(waiting).isCompletedWithValue(refusal);
+        assertThat(details().summary().state()).isEqualTo(OutboundState.QUEUED);
+    }
+
     private EbmsMessage ack(String ackId) {
         return EbmsMessages.acknowledgmentOf(sentAs(OURS), MessageId.of(ackId), NOW, NOW.minusSeconds(1), List.of());
     }
