@@ -1,8 +1,5 @@
 package org.ebrelay.boot.bench;
 
-import org.ebrelay.app.PartyIds;
-import org.ebrelay.app.outbound.OutboundListener;
-import org.ebrelay.app.port.out.MessageHeading;
 import org.ebrelay.boot.Gateway;
 import org.ebrelay.boot.demo.DemoNodes;
 import org.ebrelay.boot.demo.DemoParty;
@@ -27,6 +24,9 @@ import java.util.Locale;
  * and the load.
  */
 public final class Bench {
+    /** How often the poller asks about each message: the latency resolution while completions are polled. */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(2);
+
     /**
      * @param rate     messages per second for a paced run; 0 for a closed loop at {@code concurrency}
      * @param client   {@code jetty} or {@code jdk}: the HTTP client of the load
@@ -49,15 +49,16 @@ public final class Bench {
     /** Runs warm-up and measurement and prints the report; true when every measured message completed. */
     public boolean run() throws Exception {
         Path dataDir = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("ebrelay-bench");
-        Completions completions = new Completions();
         try (DemoNodes nodes = DemoNodes.start(new DemoNodes.Settings(options.cpaFile(), dataDir, freePort(),
-                freePort(), options.durability(), true), clock, (config, c) -> config.node().id().equals("hospital")
-                ? Gateway.start(config, c, completions) : Gateway.start(config, c));
+                freePort(), options.durability(), true), clock, Gateway::start);
              RestSubmitter client = RestSubmitter.create(options.client(), options.concurrency())) {
             Payloads payloads = new Payloads(runTag(), options.payloadBytes(), clock.instant());
             int total = options.warmup() + options.messages();
             LoadDriver driver = new LoadDriver(client, submitUri(nodes), payloads, total);
-            completions.target = driver;
+            // Until the Gateway takes an OutboundListener (LoadDriver is one), completions are polled.
+            CompletionPoller poller = new CompletionPoller(nodes.node(DemoParty.HOSPITAL).query(), POLL_INTERVAL,
+                    driver);
+            driver.pollWith(poller);
             out.printf("warm-up: %d messages ...%n", options.warmup());
             out.flush();
             if (!driver.closedLoop(0, options.warmup(), options.concurrency(), options.timeLimit())) {
@@ -65,6 +66,7 @@ public final class Bench {
                 return false;
             }
             BenchReport report = measure(driver, nodes, payloads);
+            poller.close();
             report.print(out);
             return report.allCompleted();
         } finally {
@@ -93,17 +95,7 @@ public final class Bench {
                 options.messages(), options.warmup(), payloads.size(), mode, options.client(), options.durability());
         return new BenchReport(setup, options.messages(), latencies.length, driver.refused() - refusedBefore, wall,
                 after.processNanos() - before.processNanos(), after.gcMillis() - before.gcMillis(), latencies,
-                CpuMeter.difference(before, after), driver.latePacing(), delivered(nodes, payloads));
-    }
-
-    /** How many of this run's messages the laboratory's inbox holds (read after the measurement). */
-    private static int delivered(DemoNodes nodes, Payloads payloads) {
-        try {
-            return (int) nodes.node(DemoParty.LAB).inbox().list(null, true).stream()
-                    .filter(d -> payloads.indexOf(d.hl7MessageId()) >= 0).count();
-        } catch (RuntimeException e) {
-            return -1;
-        }
+                driver.answerTimes(from, to), CpuMeter.difference(before, after), driver.latePacing());
     }
 
     private static URI submitUri(DemoNodes nodes) {
@@ -133,16 +125,6 @@ public final class Bench {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // a temporary directory left behind is harmless
-        }
-    }
-
-    /** Forwards the hospital's completions to the load driver once it exists. */
-    private static final class Completions implements OutboundListener {
-        volatile OutboundListener target = OutboundListener.NONE;
-
-        @Override
-        public void completed(MessageHeading heading, Duration sinceCreated) {
-            target.completed(heading, sinceCreated);
         }
     }
 }

@@ -8,11 +8,12 @@ import java.util.Map;
  * The figures of one measured run.
  *
  * @param latenciesNanos submit-to-COMPLETE of each completed message (unsorted)
+ * @param answerNanos    how long the API took to accept each of them (stored, QUEUED)
  * @param cpuByGroup     CPU nanoseconds by thread group over the run, largest first
  */
 record BenchReport(String setup, int messages, int completed, int refused, long wallNanos, long processCpuNanos,
-                   long gcMillis, long[] latenciesNanos, Map<String, Long> cpuByGroup, int latePacing,
-                   int delivered) {
+                   long gcMillis, long[] latenciesNanos, long[] answerNanos, Map<String, Long> cpuByGroup,
+                   int latePacing) {
 
     double messagesPerSecond() {
         return completed / (wallNanos / 1e9);
@@ -24,7 +25,11 @@ record BenchReport(String setup, int messages, int completed, int refused, long 
 
     /** The latency at quantile {@code q} (0..1) in milliseconds, nearest rank. */
     double latencyMillis(double q) {
-        long[] sorted = latenciesNanos.clone();
+        return quantileMillis(latenciesNanos, q);
+    }
+
+    private static double quantileMillis(long[] values, double q) {
+        long[] sorted = values.clone();
         Arrays.sort(sorted);
         if (sorted.length == 0) {
             return Double.NaN;
@@ -39,15 +44,21 @@ record BenchReport(String setup, int messages, int completed, int refused, long 
 
     void print(PrintWriter out) {
         out.println(setup);
-        out.printf("messages:    %d measured, %d COMPLETE, %d refused by the API%s%n", messages, completed, refused,
-                delivered >= 0 ? ", " + delivered + " in the laboratory's inbox" : "");
+        out.printf("messages:    %d measured, %d COMPLETE, %d refused by the API%n", messages, completed, refused);
         out.printf("throughput:  %.0f messages/s (%.1f s from the first submission to the last COMPLETE)%n",
                 messagesPerSecond(), wallNanos / 1e9);
         out.printf("latency:     p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (submit to COMPLETE)%n",
                 latencyMillis(0.50), latencyMillis(0.90), latencyMillis(0.99), latencyMillis(1.0));
+        out.printf("API answer:  p50 %.1f ms, p99 %.1f ms (submit to stored and QUEUED, part of the above)%n",
+                quantileMillis(answerNanos, 0.50), quantileMillis(answerNanos, 0.99));
         out.printf("CPU:         %.2f ms per message (process CPU %.1f s, %.2f cores busy of %d; GC %d ms)%n",
                 cpuSecondsPerMessage() * 1e3, processCpuNanos / 1e9, processCpuNanos / (double) wallNanos,
                 Runtime.getRuntime().availableProcessors(), gcMillis);
+        long poller = cpuByGroup.getOrDefault(CompletionPoller.THREAD, 0L);
+        if (poller > 0 && completed > 0) {
+            out.printf("             %.2f ms per message without the completion poller's thread%n",
+                    (processCpuNanos - poller) / 1e6 / completed);
+        }
         if (latePacing > 0) {
             out.printf("pacing:      %d submissions started more than 1 ms late (latency counts from the schedule)%n",
                     latePacing);

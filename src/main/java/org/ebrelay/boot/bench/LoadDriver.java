@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Submits numbered messages over the REST API and times each from its submission to the sending node's COMPLETE,
@@ -17,15 +19,19 @@ import java.util.concurrent.locks.LockSupport;
  * each submitting its next message once the previous one is COMPLETE (or refused). Paced: one message every
  * 1/rate seconds whatever happens, timed from its scheduled moment, so a stall cannot hide latency.
  */
-final class LoadDriver implements OutboundListener {
+final class LoadDriver implements OutboundListener, CompletionPoller.Sink {
+    private static final Pattern MESSAGE_ID = Pattern.compile("\"messageId\"\\s*:\\s*\"([^\"]+)\"");
+
     private final RestSubmitter client;
     private final URI submitUri;
     private final Payloads payloads;
     private final AtomicLongArray started;
+    private final AtomicLongArray answered;
     private final AtomicLongArray completed;
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger late = new AtomicInteger();
     private volatile Phase phase;
+    private volatile CompletionPoller poller;
 
     /** One batch of message numbers [from, to) being pushed. */
     private final class Phase {
@@ -47,7 +53,13 @@ final class LoadDriver implements OutboundListener {
         this.submitUri = submitUri;
         this.payloads = payloads;
         this.started = new AtomicLongArray(total);
+        this.answered = new AtomicLongArray(total);
         this.completed = new AtomicLongArray(total);
+    }
+
+    /** Learn completions by polling the sender's store instead of from {@link #completed}. */
+    void pollWith(CompletionPoller poller) {
+        this.poller = poller;
     }
 
     /** Pushes messages [from, to) with {@code concurrency} submitters; true when all ended before the limit. */
@@ -90,24 +102,41 @@ final class LoadDriver implements OutboundListener {
 
     private void submit(Phase p, int i, long at) {
         started.set(i, at);
-        client.submit(submitUri, payloads.payload(i), status -> {
-            if (status != 202) {
+        client.submit(submitUri, payloads.payload(i), (status, body) -> {
+            answered.set(i, System.nanoTime());
+            String messageId = status == 202 ? messageIdIn(body) : null;
+            if (messageId == null) {
                 refused.incrementAndGet();
                 p.done.countDown();
                 if (p.closedLoop) {
                     submitNext(p);
                 }
+            } else if (poller != null) {
+                poller.watch(i, messageId);
             }
         });
+    }
+
+    /** The messageId of the API's answer {@code {"messageId": ..., "hl7MessageId": ..., "state": "QUEUED"}}. */
+    static String messageIdIn(String body) {
+        Matcher m = body == null ? null : MESSAGE_ID.matcher(body);
+        return m != null && m.find() ? m.group(1) : null;
     }
 
     /** Called by the hospital node's dispatcher when a message is acknowledged. */
     @Override
     public void completed(MessageHeading heading, Duration sinceCreated) {
-        long now = System.nanoTime();
         int i = payloads.indexOf(heading.hl7Id());
-        if (i < 0 || !completed.compareAndSet(i, 0, now)) {
-            return; // not ours, or reported twice
+        if (i >= 0) {
+            complete(i, System.nanoTime());
+        }
+    }
+
+    /** Message {@code i} is COMPLETE: times it and, in a closed loop, submits the next. */
+    @Override
+    public void complete(int i, long atNanos) {
+        if (!completed.compareAndSet(i, 0, atNanos)) {
+            return; // reported twice
         }
         Phase p = phase;
         p.done.countDown();
@@ -120,6 +149,12 @@ final class LoadDriver implements OutboundListener {
     long[] latencies(int from, int to) {
         return java.util.stream.IntStream.range(from, to).filter(i -> completed.get(i) != 0)
                 .mapToLong(i -> completed.get(i) - started.get(i)).toArray();
+    }
+
+    /** How long the API took to answer each accepted submission among [from, to). */
+    long[] answerTimes(int from, int to) {
+        return java.util.stream.IntStream.range(from, to).filter(i -> completed.get(i) != 0)
+                .mapToLong(i -> answered.get(i) - started.get(i)).toArray();
     }
 
     int refused() {

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 /**
  * The benchmark's application: posts HL7 payloads to a node's REST API in the raw form
@@ -26,11 +25,13 @@ abstract class RestSubmitter implements AutoCloseable {
     static final String THREAD_PREFIX = "bench-client";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    /**
-     * Posts {@code payload} and calls {@code done} with the HTTP status (0 when there was no response) on a client
-     * thread; {@code done} must not block.
-     */
-    abstract void submit(URI submitUri, byte[] payload, IntConsumer done);
+    /** What the node answered: the HTTP status (0 when there was no response) and the body. */
+    interface Answer {
+        void accept(int status, String body);
+    }
+
+    /** Posts {@code payload} and calls {@code done} on a client thread; {@code done} must not block. */
+    abstract void submit(URI submitUri, byte[] payload, Answer done);
 
     static RestSubmitter create(String kind, int connections) throws Exception {
         return switch (kind) {
@@ -55,14 +56,15 @@ abstract class RestSubmitter implements AutoCloseable {
         }
 
         @Override
-        void submit(URI submitUri, byte[] payload, IntConsumer done) {
+        void submit(URI submitUri, byte[] payload, Answer done) {
             client.newRequest(submitUri).method(HttpMethod.POST).timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .body(new BytesRequestContent("application/hl7-v2", payload))
                     .send(new BufferingResponseListener() {
                         @Override
                         public void onComplete(Result result) {
-                            done.accept(result.getResponse() == null || result.getResponseFailure() != null ? 0
-                                    : result.getResponse().getStatus());
+                            boolean answered = result.getResponse() != null && result.getResponseFailure() == null;
+                            done.accept(answered ? result.getResponse().getStatus() : 0,
+                                    answered ? getContentAsString() : null);
                         }
                     });
         }
@@ -90,12 +92,13 @@ abstract class RestSubmitter implements AutoCloseable {
         }
 
         @Override
-        void submit(URI submitUri, byte[] payload, IntConsumer done) {
+        void submit(URI submitUri, byte[] payload, Answer done) {
             HttpRequest request = HttpRequest.newBuilder(submitUri).timeout(TIMEOUT)
                     .header("Content-Type", "application/hl7-v2")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build();
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, failure) -> done.accept(response == null ? 0 : response.statusCode()));
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> done.accept(response == null ? 0 : response.statusCode(),
+                            response == null ? null : response.body()));
         }
 
         @Override

@@ -14,11 +14,11 @@ public final class Demo {
     /**
      * @param dataDir holds the nodes' {@code hospital/} and {@code lab/} data directories
      * @param wipe    delete those two directories first
-     * @param wait    keep the nodes running after the story until the process is stopped
+     * @param keepRunning keep the nodes running after the story until the process is stopped
      * @param ansi    redraw a live table with terminal escape codes
      */
     public record Options(Path cpaFile, Path dataDir, int hospitalPort, int labPort, Duration outage, boolean wipe,
-                          boolean wait, boolean ansi) {
+                          boolean keepRunning, boolean ansi) {
     }
 
     private final Options options;
@@ -32,7 +32,7 @@ public final class Demo {
     }
 
     /**
-     * Runs the demo; true when every message completed and was delivered exactly once. With {@code wait}, returns
+     * Runs the demo; true when every message completed and was delivered exactly once. With {@code keepRunning}, returns
      * only if the story failed (the nodes stop when the process does).
      *
      * @throws Exception when a node cannot start (a port in use, a bad CPA), with the reason
@@ -55,7 +55,7 @@ public final class Demo {
                 board.start();
                 ok = script.run();
             }
-            if (ok && options.wait()) {
+            if (ok && options.keepRunning()) {
                 DemoGuide.print(out, nodes, options.dataDir(), script.orderId(DemoScript.LAST_ORDER), clock);
                 waiting = true;
                 new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops both nodes
