@@ -1,5 +1,7 @@
 package org.ebrelay.app.diagnose;
 
+import org.ebrelay.app.ScriptedPartner;
+
 import org.ebrelay.app.AgreementRegistry;
 import org.ebrelay.app.LocalParties;
 import org.ebrelay.app.PendingReplies;

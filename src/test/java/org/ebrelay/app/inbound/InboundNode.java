@@ -1,5 +1,7 @@
 package org.ebrelay.app.inbound;
 
+import org.ebrelay.app.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -32,7 +34,7 @@ import org.ebrelay.domain.message.PartyId;
  * by the real loader, a clock the test sets, predictable ids, and a recording partner for asynchronous replies.
  */
 final class InboundNode implements AutoCloseable {
-    final MutableClock clock;
+    final TestClock clock;
     final SequenceIds ids = new SequenceIds();
     final SoapCodec codec = new SoapCodec(new EbmsDecoder());
     final RecordingTransport partner = new RecordingTransport();
@@ -42,7 +44,7 @@ final class InboundNode implements AutoCloseable {
     final ReceivePipeline pipeline;
 
     private InboundNode(Builder builder) {
-        this.clock = new MutableClock(builder.now);
+        this.clock = new TestClock(builder.now);
         this.store = new JdbcMessageStore(builder.database);
         this.pendingReplies = new PendingReplies(clock, Duration.ofMinutes(5));
         this.asyncReplies = new AsyncReplies(partner,

@@ -1,5 +1,7 @@
 package org.ebrelay.app.inbound;
 
+import org.ebrelay.app.WithDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ebrelay.app.inbound.Messages.DEMO;
 import static org.ebrelay.app.inbound.Messages.DEMO_CPA;

@@ -1,5 +1,9 @@
 package org.ebrelay.app.inbound;
 
+import org.ebrelay.app.WithDatabase;
+
+import org.ebrelay.app.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ebrelay.app.inbound.Messages.DEMO;
 import static org.ebrelay.app.inbound.Messages.HOSPITAL;
@@ -49,7 +53,7 @@ class SignalHandlerTest extends WithDatabase {
     @BeforeEach
     void start() {
         store = new JdbcMessageStore(database);
-        pendingReplies = new PendingReplies(new MutableClock(NOW), Duration.ofMinutes(5));
+        pendingReplies = new PendingReplies(new TestClock(NOW), Duration.ofMinutes(5));
         signals = new SignalHandler(store, pendingReplies);
         store.insert(outbound());
     }

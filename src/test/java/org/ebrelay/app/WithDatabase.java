@@ -1,4 +1,4 @@
-package org.ebrelay.app.inbound;
+package org.ebrelay.app;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,23 +13,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One real H2 file database per test class (migrating one takes a while), emptied before each test. */
-abstract class WithDatabase {
+public abstract class WithDatabase {
     @TempDir
-    static Path dataDir;
-    static Database database;
+    protected static Path dataDir;
+    protected static Database database;
 
     @BeforeAll
-    static void openDatabase() {
+    protected static void openDatabase() {
         database = Database.open(DatabaseSettings.h2File(dataDir, Durability.COMMIT));
     }
 
     @AfterAll
-    static void closeDatabase() {
+    protected static void closeDatabase() {
         database.close();
     }
 
     @BeforeEach
-    void emptyDatabase() throws SQLException {
+    protected void emptyDatabase() throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             for (String table : new String[] {"message_events", "deliveries", "received_ids", "inbound_messages",

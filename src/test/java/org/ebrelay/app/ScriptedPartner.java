@@ -1,6 +1,5 @@
-package org.ebrelay.app.diagnose;
+package org.ebrelay.app;
 
-import org.ebrelay.app.TestClock;
 import org.ebrelay.app.port.out.MessageCodec;
 import org.ebrelay.app.port.out.PartnerTransport;
 import org.ebrelay.app.port.out.SendOutcome;
@@ -18,8 +17,8 @@ import java.util.function.Function;
  * The partner's MSH as a test double: decodes what it is sent with the real codec, lets the network time pass on
  * the test clock, and answers as the script says (a real encoded reply, an empty 2xx, or a failure).
  */
-final class ScriptedPartner implements PartnerTransport {
-    record Sent(URI endpoint, WireMessage wire, EbmsMessage message, Duration timeout) {
+public final class ScriptedPartner implements PartnerTransport {
+    public record Sent(URI endpoint, WireMessage wire, EbmsMessage message, Duration timeout) {
     }
 
     private final MessageCodec codec;
@@ -28,32 +27,32 @@ final class ScriptedPartner implements PartnerTransport {
     private volatile Duration latency = Duration.ZERO;
     private volatile Function<EbmsMessage, SendOutcome> script = request -> new SendOutcome.Answered(204, null);
 
-    ScriptedPartner(MessageCodec codec, TestClock clock) {
+    public ScriptedPartner(MessageCodec codec, TestClock clock) {
         this.codec = codec;
         this.clock = clock;
     }
 
-    ScriptedPartner answering(Function<EbmsMessage, SendOutcome> answer) {
+    public ScriptedPartner answering(Function<EbmsMessage, SendOutcome> answer) {
         this.script = answer;
         return this;
     }
 
     /** How long each exchange takes on the test clock. */
-    ScriptedPartner taking(Duration duration) {
+    public ScriptedPartner taking(Duration duration) {
         this.latency = duration;
         return this;
     }
 
     /** A synchronous answer: {@code reply} encoded by the real codec on a 200 response. */
-    SendOutcome.Answered replyWith(EbmsMessage reply) {
+    public SendOutcome.Answered replyWith(EbmsMessage reply) {
         return new SendOutcome.Answered(200, codec.encode(reply));
     }
 
-    List<Sent> sent() {
+    public List<Sent> sent() {
         return List.copyOf(sent);
     }
 
-    EbmsMessage lastRequest() {
+    public EbmsMessage lastRequest() {
         return sent.get(sent.size() - 1).message();
     }
 
