@@ -1,7 +1,9 @@
 package org.ebrelay.boot;
 
+import org.ebrelay.boot.cli.BenchCommand;
 import org.ebrelay.boot.cli.ClientCommands;
 import org.ebrelay.boot.cli.CpaCommand;
+import org.ebrelay.boot.cli.DemoCommand;
 import org.ebrelay.boot.cli.InspectCommand;
 import org.ebrelay.boot.cli.ServeCommand;
 import picocli.CommandLine;
@@ -20,7 +22,8 @@ import java.util.Properties;
 @Command(name = "ebrelay", mixinStandardHelpOptions = true, versionProvider = Main.JarVersion.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "ebrelay: an ebXML Message Service 2.0 gateway for HL7, driven by CPAs.",
-        subcommands = {ServeCommand.class, InspectCommand.class, CpaCommand.class, HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, InspectCommand.class, CpaCommand.class,
+                HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;

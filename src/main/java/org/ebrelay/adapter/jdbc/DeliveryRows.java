@@ -27,8 +27,12 @@ final class DeliveryRows {
             + " m.to_party_type, m.to_party_value, m.service_type, m.service_value, m.action, m.message_timestamp"
             + " FROM deliveries d JOIN inbound_messages m ON m.id = d.message_key";
 
-    /** Parameters: now, limit. next_push_at is NULL once confirmed or given up, so no confirmed_at filter. */
-    static final String DUE_PUSHES = SELECT + " WHERE d.next_push_at <= ? ORDER BY d.next_push_at, d.id LIMIT ?";
+    /**
+     * Parameters: now, limit. next_push_at is NULL once confirmed or given up, so no confirmed_at filter; the lower
+     * bound keeps H2 from reading through those NULLs, which sort first in the index.
+     */
+    static final String DUE_PUSHES = SELECT + " WHERE d.next_push_at BETWEEN 0 AND ? ORDER BY d.next_push_at, d.id"
+            + " LIMIT ?";
 
     private DeliveryRows() {
     }

@@ -27,8 +27,11 @@ final class OutboundRows {
             + " retries, retry_interval_ms, persist_duration_ms, endpoint_url, content_type, soap_action, wire, state,"
             + " next_attempt_at, created_at, updated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)";
-    /** Parameters: now, now, limit. */
-    static final String DUE_CANDIDATES = "SELECT id, state FROM outbound_messages WHERE next_attempt_at <= ?"
+    /**
+     * Parameters: now, now, limit. The lower bound matters: H2 sorts NULLs first in an index and reads a bare
+     * {@code <= ?} range from the index's start, i.e. through every finished message (NULL due time) first.
+     */
+    static final String DUE_CANDIDATES = "SELECT id, state FROM outbound_messages WHERE next_attempt_at BETWEEN 0 AND ?"
             + " AND (claim_until IS NULL OR claim_until <= ?) ORDER BY next_attempt_at, id LIMIT ?";
     private static final String CLAIMABLE = "state IN ('QUEUED', 'SENDING', 'AWAITING_ACK', 'RETRYING', 'SLOW_RETRY')"
             + " AND next_attempt_at <= ? AND (claim_until IS NULL OR claim_until <= ?)";

@@ -1,0 +1,130 @@
+package org.ebrelay.boot.bench;
+
+import org.ebrelay.boot.Gateway;
+import org.ebrelay.boot.demo.DemoNodes;
+import org.ebrelay.boot.demo.DemoParty;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * {@code ebrelay bench}: the end-to-end benchmark. Two nodes of the demo CPA in this JVM on loopback (durable H2),
+ * HL7 v2 orders submitted to the hospital over its REST API, each timed until the hospital has the laboratory's
+ * Acknowledgment (COMPLETE). A warm-up run first, then the measured one; CPU is the whole process: both nodes
+ * and the load.
+ */
+public final class Bench {
+    /** How often the poller asks about each message: the latency resolution while completions are polled. */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(2);
+
+    /**
+     * @param rate     messages per second for a paced run; 0 for a closed loop at {@code concurrency}
+     * @param client   {@code jetty} or {@code jdk}: the HTTP client of the load
+     * @param dataDir  where the nodes keep their databases; null: a temporary directory, deleted afterwards
+     */
+    public record Options(int messages, int warmup, int concurrency, double rate, String durability, String client,
+                          int payloadBytes, Path cpaFile, Path dataDir, Duration timeLimit) {
+    }
+
+    private final Options options;
+    private final PrintWriter out;
+    private final Clock clock;
+
+    public Bench(Options options, PrintWriter out, Clock clock) {
+        this.options = options;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    /** Runs warm-up and measurement and prints the report; true when every measured message completed. */
+    public boolean run() throws Exception {
+        Path dataDir = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("ebrelay-bench");
+        try (DemoNodes nodes = DemoNodes.start(new DemoNodes.Settings(options.cpaFile(), dataDir, freePort(),
+                freePort(), options.durability(), true), clock, Gateway::start);
+             RestSubmitter client = RestSubmitter.create(options.client(), options.concurrency())) {
+            Payloads payloads = new Payloads(runTag(), options.payloadBytes(), clock.instant());
+            int total = options.warmup() + options.messages();
+            LoadDriver driver = new LoadDriver(client, submitUri(nodes), payloads, total);
+            // Until the Gateway takes an OutboundListener (LoadDriver is one), completions are polled.
+            CompletionPoller poller = new CompletionPoller(nodes.node(DemoParty.HOSPITAL).query(), POLL_INTERVAL,
+                    driver);
+            driver.pollWith(poller);
+            out.printf("warm-up: %d messages ...%n", options.warmup());
+            out.flush();
+            if (!driver.closedLoop(0, options.warmup(), options.concurrency(), options.timeLimit())) {
+                out.println("the warm-up did not complete in time");
+                return false;
+            }
+            BenchReport report = measure(driver, nodes, payloads);
+            poller.close();
+            report.print(out);
+            return report.allCompleted();
+        } finally {
+            if (options.dataDir() == null) {
+                deleteQuietly(dataDir);
+            }
+        }
+    }
+
+    private BenchReport measure(LoadDriver driver, DemoNodes nodes, Payloads payloads) throws InterruptedException {
+        int from = options.warmup();
+        int to = from + options.messages();
+        int refusedBefore = driver.refused();
+        CpuMeter.Snapshot before = CpuMeter.snapshot();
+        boolean ended = options.rate() > 0
+                ? driver.paced(from, to, options.rate(), options.timeLimit())
+                : driver.closedLoop(from, to, options.concurrency(), options.timeLimit());
+        long last = driver.lastCompletion(from, to);
+        CpuMeter.Snapshot after = CpuMeter.snapshot();
+        long[] latencies = driver.latencies(from, to);
+        long wall = (ended && last != 0 ? last : after.wallNanos()) - before.wallNanos();
+        String mode = options.rate() > 0 ? String.format(Locale.ROOT, "paced at %.0f messages/s", options.rate())
+                : options.concurrency() + " concurrent submitters (closed loop)";
+        String setup = String.format(Locale.ROOT, "ebrelay bench: %d messages after %d warm-up, %d-byte HL7 v2 "
+                        + "payload, %s, REST API with the %s client, durability %s, both nodes and the load in one JVM",
+                options.messages(), options.warmup(), payloads.size(), mode, options.client(), options.durability());
+        return new BenchReport(setup, options.messages(), latencies.length, driver.refused() - refusedBefore, wall,
+                after.processNanos() - before.processNanos(), after.gcMillis() - before.gcMillis(), latencies,
+                driver.answerTimes(from, to), CpuMeter.difference(before, after), driver.latePacing());
+    }
+
+    private static URI submitUri(DemoNodes nodes) {
+        return URI.create(nodes.node(DemoParty.HOSPITAL).baseUri() + "/api/messages?cpa=" + encode(DemoParty.CPA_ID)
+                + "&action=" + DemoParty.HOSPITAL.action() + "&to=" + encode(DemoParty.LAB.partyId()));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private String runTag() {
+        return Long.toString(clock.millis() / 1000, 36).toUpperCase(Locale.ROOT);
+    }
+
+    /** A loopback port free right now (the CPA must name both ports before the nodes start). */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}

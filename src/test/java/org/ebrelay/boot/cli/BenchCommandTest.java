@@ -1,0 +1,40 @@
+package org.ebrelay.boot.cli;
+
+import org.ebrelay.boot.Cli;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A tiny run of {@code ebrelay bench}, so the benchmark keeps working; its figures mean nothing here. */
+class BenchCommandTest {
+    @Test
+    void aSmallClosedLoopRunCompletesEveryMessageAndReportsTheFigures() {
+        Cli.Run run = Cli.run("bench", "--messages", "60", "--warmup", "20", "--concurrency", "4");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .contains("ebrelay bench: 60 messages after 20 warm-up, 2048-byte HL7 v2 payload, 4 concurrent submitters")
+                .contains("messages:    60 measured, 60 COMPLETE, 0 refused by the API")
+                .containsPattern("throughput: +\\d+ messages/s")
+                .containsPattern("latency: +p50 [\\d.]+ ms, p90 [\\d.]+ ms, p99 [\\d.]+ ms")
+                .containsPattern("API answer: +p50 [\\d.]+ ms, p99 [\\d.]+ ms")
+                .containsPattern("CPU: +[\\d.]+ ms per message");
+    }
+
+    @Test
+    void aPacedRunWithTheJdkClientCompletesToo() {
+        Cli.Run run = Cli.run("bench", "--messages", "40", "--warmup", "0", "--rate", "100", "--client", "jdk");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("paced at 100 messages/s, REST API with the jdk client")
+                .contains("messages:    40 measured, 40 COMPLETE");
+    }
+
+    @Test
+    void anUnknownDurabilityIsAWrongCommandLine() {
+        Cli.Run run = Cli.run("bench", "--durability", "sometimes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--durability is commit or fsync");
+    }
+}
