@@ -93,11 +93,9 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public Optional<Instant> nextDueTime() {
         return database.read(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT MIN(next_attempt_at) AS due FROM outbound_messages");
+            try (PreparedStatement select = c.prepareStatement(OutboundRows.NEXT_DUE);
                  ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return Optional.ofNullable(SqlValues.instant(rows, "due"));
+                return rows.next() ? Optional.ofNullable(SqlValues.instant(rows, "due")) : Optional.empty();
             }
         });
     }

@@ -33,6 +33,12 @@ final class OutboundRows {
      */
     static final String DUE_CANDIDATES = "SELECT id, state FROM outbound_messages WHERE next_attempt_at BETWEEN 0 AND ?"
             + " AND (claim_until IS NULL OR claim_until <= ?) ORDER BY next_attempt_at, id LIMIT ?";
+    /**
+     * The earliest due time: the first entry of the due index from 0 on. Not MIN(next_attempt_at): H2 answers that
+     * from the index's start and steps over every NULL (finished message) one by one, reading each row.
+     */
+    static final String NEXT_DUE = "SELECT next_attempt_at AS due FROM outbound_messages WHERE next_attempt_at >= 0"
+            + " ORDER BY next_attempt_at LIMIT 1";
     private static final String CLAIMABLE = "state IN ('QUEUED', 'SENDING', 'AWAITING_ACK', 'RETRYING', 'SLOW_RETRY')"
             + " AND next_attempt_at <= ? AND (claim_until IS NULL OR claim_until <= ?)";
     /** A SENDING message taken over: its lost attempt counts as ended, undelivered, when its lease ran out. */
