@@ -91,7 +91,7 @@ public final class GatewayMetrics implements OutboundListener {
     }
 
     @Override
-    public void retriesExhausted(MessageHeading heading, int attempts, String lastFailure) {
+    public void retriesExhausted(MessageHeading heading, int attempts, String lastFailure, java.time.Instant nextAttemptAt) {
         exhausted.increment();
     }
 

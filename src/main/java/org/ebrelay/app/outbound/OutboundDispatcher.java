@@ -194,7 +194,8 @@ public final class OutboundDispatcher implements AutoCloseable {
                     m.terms().maxAttempts(), outcome.nextAttemptAt(), outcome.detail());
             case MANUAL -> {
                 retries.warn("retries exhausted for {}: {}", m.heading().messageId(), outcome.detail());
-                listener.retriesExhausted(m.heading(), m.attempts(), outcome.detail());
+                listener.retriesExhausted(m.heading(), m.attempts(), outcome.detail(), null);
+                listener.waitingForManualHandling(m.heading(), outcome.detail());
             }
             case FAILED, EXPIRED -> {
                 log.warn("{} {}: {}", m.heading().messageId(), outcome.to(), outcome.detail());
