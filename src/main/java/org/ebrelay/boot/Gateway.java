@@ -102,7 +102,8 @@ public final class Gateway implements AutoCloseable {
         database = Database.open(setup.databaseSettings());
         started.push(database);
         store = new JdbcMessageStore(database);
-        SoapCodec codec = new SoapCodec(new EbmsDecoder(new EbmsDecoder.Options(setup.maxMessageBytes(), true)));
+        SoapCodec codec = new SoapCodec(new EbmsDecoder(new EbmsDecoder.Options(setup.maxMessageBytes(),
+                config.http().schemaValidation())));
         EbmsHttpSender sender = new EbmsHttpSender(setup.senderConfig());
         sender.start();
         started.push(sender);
