@@ -27,6 +27,7 @@ import org.ebrelay.app.inbound.ReceivePipeline;
 import org.ebrelay.app.inbound.ReceiveSettings;
 import org.ebrelay.app.inbound.SignalHandler;
 import org.ebrelay.app.outbound.OutboundDispatcher;
+import org.ebrelay.app.outbound.OutboundListener;
 import org.ebrelay.app.outbound.OutboundMessageFactory;
 import org.ebrelay.app.outbound.SubmitMessageService;
 import org.ebrelay.app.port.in.DiagnosePartner;
@@ -49,8 +50,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
@@ -62,6 +65,7 @@ public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final List<OutboundListener> outboundListeners = new CopyOnWriteArrayList<>();
     private NodeSetup setup;
     private Database database;
     private JdbcMessageStore store;
@@ -121,8 +125,9 @@ public final class Gateway implements AutoCloseable {
         ReceiveMessage receive = new ReceivePipeline(codec, agreements, parties, store, ids, clock, signals, replies,
                 hl7, receiveSettings);
 
+        outboundListeners.add(metrics);
         dispatcher = new OutboundDispatcher(store, sender, codec, signals, new FastRetryPolicy(), clock, nodeId,
-                setup.dispatchSettings(), metrics);
+                setup.dispatchSettings(), OutboundListener.each(outboundListeners));
         submit = new SubmitMessageService(agreements, parties, new OutboundMessageFactory(ids,
                 new TimeToLiveRule(config.reliability().ttlSafetyMargin())), codec, store, ids, hl7, clock,
                 dispatcher::wake);
@@ -187,6 +192,11 @@ public final class Gateway implements AutoCloseable {
     /** Where /api answers: the admin port when one is configured. */
     public URI apiBaseUri() {
         return web.apiBaseUri();
+    }
+
+    /** Also tells {@code listener} what happens to the messages this node sends (embedding, the benchmark). */
+    public void addOutboundListener(OutboundListener listener) {
+        outboundListeners.add(listener);
     }
 
     public NodeId nodeId() {

@@ -24,9 +24,6 @@ import java.util.Locale;
  * and the load.
  */
 public final class Bench {
-    /** How often the poller asks about each message: the latency resolution while completions are polled. */
-    static final Duration POLL_INTERVAL = Duration.ofMillis(2);
-
     /**
      * @param rate     messages per second for a paced run; 0 for a closed loop at {@code concurrency}
      * @param client   {@code jetty} or {@code jdk}: the HTTP client of the load
@@ -55,10 +52,7 @@ public final class Bench {
             Payloads payloads = new Payloads(runTag(), options.payloadBytes(), clock.instant());
             int total = options.warmup() + options.messages();
             LoadDriver driver = new LoadDriver(client, submitUri(nodes), payloads, total);
-            // Until the Gateway takes an OutboundListener (LoadDriver is one), completions are polled.
-            CompletionPoller poller = new CompletionPoller(nodes.node(DemoParty.HOSPITAL).query(), POLL_INTERVAL,
-                    driver);
-            driver.pollWith(poller);
+            nodes.node(DemoParty.HOSPITAL).addOutboundListener(driver);
             out.printf("warm-up: %d messages ...%n", options.warmup());
             out.flush();
             if (!driver.closedLoop(0, options.warmup(), options.concurrency(), options.timeLimit())) {
@@ -66,7 +60,6 @@ public final class Bench {
                 return false;
             }
             BenchReport report = measure(driver, nodes, payloads);
-            poller.close();
             report.print(out);
             return report.allCompleted();
         } finally {
