@@ -111,7 +111,7 @@ public final class Gateway implements AutoCloseable {
         EbmsHttpSender sender = new EbmsHttpSender(setup.senderConfig());
         sender.start();
         started.push(sender);
-        UuidIdGenerator ids = new UuidIdGenerator(nodeId.value());
+        UuidIdGenerator ids = new UuidIdGenerator(nodeId.value(), clock);
         Hl7MessageIds hl7 = new Hl7MessageIds();
         metrics = new GatewayMetrics(store, clock);
 
