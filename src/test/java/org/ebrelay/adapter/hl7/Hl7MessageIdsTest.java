@@ -63,6 +63,18 @@ class Hl7MessageIdsTest {
     }
 
     @Test
+    void readsTheFirstComponentOfTheFirstRepetitionAsHapisTerserDoes() {
+        String message = "MSH|^~\\&|LAB|HOSP|EHR|CLINIC|20240101||ADT^A01|ID-9&SUB^COMP~REP|P|2.5.1\rPID|1";
+
+        assertThat(IDS.extract("application/hl7-v2", ascii(message))).contains("ID-9");
+    }
+
+    @Test
+    void findsNoIdInAnMshThatEndsBeforeField10() {
+        assertThat(IDS.extract("application/hl7-v2", ascii("MSH|^~\\&|LAB|HOSP|EHR\rPID|1"))).isEmpty();
+    }
+
+    @Test
     void readsTheIdOfAMessageWithOtherSeparators() {
         String message = "MSH#$~\\&#LAB#HOSP#EHR#CLINIC#20240101##ADT$A01#ID-77#P#2.5.1\rPID#1";
 
