@@ -199,6 +199,11 @@ public final class Gateway implements AutoCloseable {
         outboundListeners.add(listener);
     }
 
+    /** What the store's writer has committed so far: transactions and units of work. */
+    public Database.WriteCounts storeWrites() {
+        return database.writeCounts();
+    }
+
     public NodeId nodeId() {
         return setup.nodeId();
     }

@@ -33,7 +33,7 @@ public final class TestStore implements AutoCloseable {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             for (String table : new String[] {"message_events", "deliveries", "received_ids", "inbound_messages",
-                    "outbound_message_ids", "outbound_messages"}) {
+                    "outbound_message_ids", "outbound_wire", "outbound_messages"}) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
         } catch (SQLException e) {

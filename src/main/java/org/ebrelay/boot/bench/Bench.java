@@ -1,5 +1,6 @@
 package org.ebrelay.boot.bench;
 
+import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.boot.Gateway;
 import org.ebrelay.boot.demo.DemoNodes;
 import org.ebrelay.boot.demo.DemoParty;
@@ -59,8 +60,12 @@ public final class Bench {
                 out.println("the warm-up did not complete in time");
                 return false;
             }
+            Database.WriteCounts hospitalBefore = nodes.node(DemoParty.HOSPITAL).storeWrites();
+            Database.WriteCounts labBefore = nodes.node(DemoParty.LAB).storeWrites();
             BenchReport report = measure(driver, nodes, payloads);
             report.print(out);
+            printWrites("hospital", hospitalBefore, nodes.node(DemoParty.HOSPITAL).storeWrites());
+            printWrites("lab", labBefore, nodes.node(DemoParty.LAB).storeWrites());
             return report.allCompleted();
         } finally {
             if (options.dataDir() == null) {
@@ -89,6 +94,14 @@ public final class Bench {
         return new BenchReport(setup, options.messages(), latencies.length, driver.refused() - refusedBefore, wall,
                 after.processNanos() - before.processNanos(), after.gcMillis() - before.gcMillis(), latencies,
                 driver.answerTimes(from, to), CpuMeter.difference(before, after), driver.latePacing());
+    }
+
+    /** Store transactions and units of work per measured message: how well the group commit groups. */
+    private void printWrites(String node, Database.WriteCounts before, Database.WriteCounts after) {
+        double transactions = (after.transactions() - before.transactions()) / (double) options.messages();
+        double units = (after.units() - before.units()) / (double) options.messages();
+        out.printf(Locale.ROOT, "store:       %-8s %.2f commits and %.2f units of work per message (%.1f units per commit)%n",
+                node, transactions, units, transactions == 0 ? 0 : units / transactions);
     }
 
     private static URI submitUri(DemoNodes nodes) {

@@ -39,7 +39,7 @@ class JdbcMessageStoreTest extends MessageStoreContract {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             for (String table : new String[] {"message_events", "deliveries", "received_ids", "inbound_messages",
-                    "outbound_message_ids", "outbound_messages"}) {
+                    "outbound_message_ids", "outbound_wire", "outbound_messages"}) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
         }
