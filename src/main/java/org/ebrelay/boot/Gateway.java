@@ -129,8 +129,7 @@ public final class Gateway implements AutoCloseable {
         dispatcher = new OutboundDispatcher(store, sender, codec, signals, new FastRetryPolicy(), clock, nodeId,
                 setup.dispatchSettings(), OutboundListener.each(outboundListeners));
         submit = new SubmitMessageService(agreements, parties, new OutboundMessageFactory(ids,
-                new TimeToLiveRule(config.reliability().ttlSafetyMargin())), codec, store, ids, hl7, clock,
-                dispatcher::wake);
+                new TimeToLiveRule(config.reliability().ttlSafetyMargin())), codec, dispatcher, ids, hl7, clock);
         query = new QueryService(store);
         inbox = new InboxService(store, codec, clock);
         diagnose = new DiagnosePartnerService(agreements, parties, codec, sender, pending, ids, clock,

@@ -122,6 +122,20 @@ final class OutboundRows {
         return i;
     }
 
+    static ClaimedMessage insertClaimed(Connection connection, SubmittedMessage message, NodeId node,
+                                        Instant leaseUntil) throws SQLException {
+        insert(connection, message);
+        Instant now = message.submittedAt();
+        if (!claim(connection, message.id(), OutboundState.QUEUED, node, now, leaseUntil)) {
+            throw new IllegalStateException("a message inserted in this transaction could not be claimed: "
+                    + message.id() + " (its first attempt is not due at submission?)");
+        }
+        ClaimedMessage claimed = ClaimedRows.read(connection, message.id(), OutboundState.QUEUED);
+        EventRows.append(connection, message.id(), Direction.OUTBOUND, now, EventType.SEND_STARTED,
+                OutboundState.QUEUED, OutboundState.SENDING, "attempt 1 by node " + node + " on acceptance");
+        return claimed;
+    }
+
     static List<ClaimedMessage> claimDue(Connection connection, NodeId node, Instant now, Instant leaseUntil,
                                          int limit) throws SQLException {
         List<ClaimedMessage> claimed = new ArrayList<>();
