@@ -38,7 +38,6 @@ import org.ebrelay.app.port.out.NodeId;
 import org.ebrelay.app.query.QueryService;
 import org.ebrelay.boot.config.GatewayConfig;
 import org.ebrelay.boot.config.NodeIdentity;
-import org.ebrelay.domain.retry.FastRetryPolicy;
 import org.ebrelay.domain.retry.TimeToLiveRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,8 +119,9 @@ public final class Gateway implements AutoCloseable {
         ReceiveMessage receive = new ReceivePipeline(codec, agreements, parties, store, ids, clock, signals, replies,
                 hl7, receiveSettings);
 
-        dispatcher = new OutboundDispatcher(store, sender, codec, signals, new FastRetryPolicy(), clock, nodeId,
-                setup.dispatchSettings(), metrics);
+        dispatcher = new OutboundDispatcher(store, sender, codec, signals,
+                RetryWiring.setup(config.reliability(), agreements, ids), clock, nodeId, setup.dispatchSettings(),
+                metrics);
         submit = new SubmitMessageService(agreements, parties, new OutboundMessageFactory(ids,
                 new TimeToLiveRule(config.reliability().ttlSafetyMargin())), codec, store, ids, hl7, clock,
                 dispatcher::wake);

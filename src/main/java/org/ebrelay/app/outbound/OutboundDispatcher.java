@@ -13,7 +13,7 @@ import org.ebrelay.app.port.out.StoreFailure;
 import org.ebrelay.app.port.out.WireMessage;
 import org.ebrelay.domain.reliability.EventType;
 import org.ebrelay.domain.reliability.OutboundState;
-import org.ebrelay.domain.retry.FastRetryPolicy;
+import org.ebrelay.domain.message.MessageId;
 import org.ebrelay.domain.retry.RetryDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -36,6 +37,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * compare-and-set, so several nodes can share one database), asks the retry policy whether each may go now, and
  * posts the stored bytes; outcomes are recorded on a small pool, off the HTTP client's threads. Woken by new
  * submissions, by finished attempts and by the Quartz sweep; otherwise it sleeps until the next due time.
+ *
+ * <p>Issue 4: before every send the policy may ask for a new MessageId ({@link MessageIdRegenerator}); an exhausted
+ * retry sequence goes to slow retry (a claim from SLOW_RETRY is a wake-up: the store starts a fresh sequence) or to
+ * manual handling.
  */
 public final class OutboundDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
@@ -44,7 +49,8 @@ public final class OutboundDispatcher implements AutoCloseable {
     private final OutboundMessages store;
     private final PartnerTransport transport;
     private final AttemptJudge judge;
-    private final FastRetryPolicy policy;
+    private final RetrySetup retry;
+    private final MessageIdRegenerator regenerator;
     private final Clock clock;
     private final NodeId node;
     private final DispatchSettings settings;
@@ -58,12 +64,13 @@ public final class OutboundDispatcher implements AutoCloseable {
     private Thread loop;
 
     public OutboundDispatcher(OutboundMessages store, PartnerTransport transport, MessageCodec codec,
-                              IncomingSignals signals, FastRetryPolicy policy, Clock clock, NodeId node,
+                              IncomingSignals signals, RetrySetup retry, Clock clock, NodeId node,
                               DispatchSettings settings, OutboundListener listener) {
         this.store = store;
         this.transport = transport;
-        this.judge = new AttemptJudge(codec, signals, policy);
-        this.policy = policy;
+        this.judge = new AttemptJudge(codec, signals, retry);
+        this.retry = retry;
+        this.regenerator = new MessageIdRegenerator(codec, store, retry);
         this.clock = clock;
         this.node = node;
         this.settings = settings;
@@ -125,13 +132,30 @@ public final class OutboundDispatcher implements AutoCloseable {
     }
 
     private void dispatch(ClaimedMessage m, Instant now) {
-        RetryDecision decision = policy.decide(m.retryFactsBeforeClaim(), now);
+        RetryDecision decision = retry.policy().decide(m.retryHistoryBeforeClaim(), retry.rulesFor(m.heading()), now);
         if (decision instanceof RetryDecision.SendNow) {
             send(m);
             return;
         }
+        if (decision instanceof RetryDecision.SendUnderNewId) {
+            renewId(m, now).ifPresent(this::send);
+            return;
+        }
         AttemptOutcome notSent = notSent(m, decision, now);
         record(m, notSent);
+    }
+
+    /** The claim under a new MessageId (the listener told); empty when an ack settled the message meanwhile. */
+    private Optional<ClaimedMessage> renewId(ClaimedMessage m, Instant now) {
+        MessageId previous = m.heading().messageId();
+        Optional<ClaimedMessage> renewed = regenerator.regenerate(m, now);
+        if (renewed.isEmpty()) {
+            log.debug("{} was settled before it got a new MessageId", previous);
+            return renewed;
+        }
+        retries.info("{} goes on under the new MessageId {}", previous, renewed.get().heading().messageId());
+        listener.messageIdRegenerated(renewed.get().heading(), previous);
+        return renewed;
     }
 
     private AttemptOutcome notSent(ClaimedMessage m, RetryDecision decision, Instant now) {
@@ -140,12 +164,15 @@ public final class OutboundDispatcher implements AutoCloseable {
             return AttemptOutcome.notAttempted(m.claim(), now, back, wait.at(), EventType.CLAIM_RELEASED,
                     "not due before " + wait.at());
         }
-        if (decision instanceof RetryDecision.RetriesExhausted exhausted) {
-            return AttemptOutcome.notAttempted(m.claim(), now, OutboundState.MANUAL, null,
-                    EventType.RETRIES_EXHAUSTED, "no acknowledgment after " + exhausted.attempts()
-                            + " attempts and RetryInterval " + m.terms().retryInterval());
+        if (decision instanceof RetryDecision.EnterSlowRetry slow) {
+            return SequenceEnd.slowRetry(m, slow, now, false, null);
         }
-        RetryDecision.Expired expired = (RetryDecision.Expired) decision;
+        if (decision instanceof RetryDecision.ManualHandling manual) {
+            return SequenceEnd.manual(m, manual, now, false, null);
+        }
+        if (!(decision instanceof RetryDecision.Expired expired)) {
+            throw new IllegalStateException("unexpected retry decision " + decision);
+        }
         return AttemptOutcome.notAttempted(m.claim(), now, OutboundState.EXPIRED, null, EventType.EXPIRED,
                 expired.reason() + " passed at " + expired.at());
     }
@@ -162,7 +189,12 @@ public final class OutboundDispatcher implements AutoCloseable {
                                 : new SendOutcome.RetryableFailure("send failed: " + error, null);
                         Instant ended = clock.instant();
                         listener.attempted(m.heading(), Duration.between(started, ended), m.attempts() > 1);
-                        record(m, judge.judge(m, result, ended));
+                        AttemptJudge.Verdict verdict = judge.judge(m, result, ended);
+                        ClaimedMessage judged = m;
+                        if (verdict.renewId() && verdict.outcome().to().isScheduled()) {
+                            judged = renewId(m, ended).orElse(m);
+                        }
+                        record(judged, verdict.outcome());
                     } finally {
                         inFlight.release();
                         wake();
@@ -188,13 +220,18 @@ public final class OutboundDispatcher implements AutoCloseable {
     }
 
     private void tell(ClaimedMessage m, AttemptOutcome outcome) {
+        int made = outcome.attempted() ? m.attempts() : m.attempts() - 1;
         switch (outcome.to()) {
             case COMPLETE -> listener.completed(m.heading(), Duration.between(m.heading().timestamp(), outcome.at()));
             case RETRYING -> retries.info("attempt {} of {} failed, next at {}: {}", m.sequenceAttempts(),
                     m.terms().maxAttempts(), outcome.nextAttemptAt(), outcome.detail());
+            case SLOW_RETRY -> {
+                retries.warn("retries exhausted for {}, slow retry: {}", m.heading().messageId(), outcome.detail());
+                listener.retriesExhausted(m.heading(), made, outcome.detail(), outcome.nextAttemptAt());
+            }
             case MANUAL -> {
-                retries.warn("retries exhausted for {}: {}", m.heading().messageId(), outcome.detail());
-                listener.retriesExhausted(m.heading(), m.attempts(), outcome.detail(), null);
+                retries.warn("{} waits for manual handling: {}", m.heading().messageId(), outcome.detail());
+                listener.retriesExhausted(m.heading(), made, outcome.detail(), null);
                 listener.waitingForManualHandling(m.heading(), outcome.detail());
             }
             case FAILED, EXPIRED -> {
