@@ -231,7 +231,7 @@ class SlowRetryOutageTest extends WithDatabase {
     }
 
     private int awaitAttempt(int expected) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> attempts.size() >= expected
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> attempts.size() >= expected
                 && details().summary().state() != OutboundState.SENDING);
         return attempts.size();
     }
