@@ -108,7 +108,7 @@ final class AttemptJudge {
         RetryFacts after = new RetryFacts(m.sequenceAttempts(), at, false, m.terms(), m.heading().timestamp(),
                 m.timeToLive(), m.deadline());
         RetryHistory history = new RetryHistory(after, m.slowRetryRounds(), m.submittedAt());
-        RetryDecision decision = retry.policy().decide(history, retry.rulesFor(m.heading()), at);
+        RetryDecision decision = retry.policy().decide(history, () -> retry.rulesFor(m.heading()), at);
         if (decision instanceof RetryDecision.WaitUntil wait) {
             return AttemptOutcome.retryAt(m.claim(), at, wait.at(), reason);
         }

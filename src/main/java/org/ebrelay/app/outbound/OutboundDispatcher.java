@@ -132,7 +132,7 @@ public final class OutboundDispatcher implements AutoCloseable {
     }
 
     private void dispatch(ClaimedMessage m, Instant now) {
-        RetryDecision decision = retry.policy().decide(m.retryHistoryBeforeClaim(), retry.rulesFor(m.heading()), now);
+        RetryDecision decision = retry.policy().decide(m.retryHistoryBeforeClaim(), () -> retry.rulesFor(m.heading()), now);
         if (decision instanceof RetryDecision.SendNow) {
             send(m);
             return;

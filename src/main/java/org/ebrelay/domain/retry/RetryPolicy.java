@@ -3,6 +3,7 @@ package org.ebrelay.domain.retry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.ebrelay.domain.reliability.DeliveryTerms;
 
 /**
@@ -43,11 +44,16 @@ public final class RetryPolicy {
     }
 
     public RetryDecision decide(RetryHistory history, RetryRules rules, Instant now) {
+        return decide(history, () -> rules, now);
+    }
+
+    /** The same, asking for the route's rules only when a sequence ends (resolving them reads the CPA). */
+    public RetryDecision decide(RetryHistory history, Supplier<RetryRules> rules, Instant now) {
         RetryFacts facts = history.facts();
         boolean renewable = facts.terms().persistDuration() != null;
         RetryDecision next = sequence.decide(renewable ? withoutIdLimits(facts) : facts, now);
         if (next instanceof RetryDecision.RetriesExhausted exhausted) {
-            return afterSequence(history, rules, exhausted.attempts(), now);
+            return afterSequence(history, rules.get(), exhausted.attempts(), now);
         }
         if (next instanceof RetryDecision.SendNow && renewable && mustRenewId(facts, now)) {
             return new RetryDecision.SendUnderNewId();
