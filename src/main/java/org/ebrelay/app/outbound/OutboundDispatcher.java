@@ -138,7 +138,12 @@ public final class OutboundDispatcher implements AutoCloseable {
             return;
         }
         if (decision instanceof RetryDecision.SendUnderNewId) {
-            renewId(m, now).ifPresent(this::send);
+            try {
+                renewId(m, now).ifPresent(this::send);
+            } catch (RuntimeException e) {
+                // the claim's lease runs out and the message is taken up again; the rest of the batch goes on
+                log.error("could not give {} a new MessageId", m.heading().messageId(), e);
+            }
             return;
         }
         AttemptOutcome notSent = notSent(m, decision, now);
