@@ -39,7 +39,6 @@ import org.ebrelay.app.port.out.NodeId;
 import org.ebrelay.app.query.QueryService;
 import org.ebrelay.boot.config.GatewayConfig;
 import org.ebrelay.boot.config.NodeIdentity;
-import org.ebrelay.domain.retry.FastRetryPolicy;
 import org.ebrelay.domain.retry.TimeToLiveRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,8 +125,9 @@ public final class Gateway implements AutoCloseable {
                 hl7, receiveSettings);
 
         outboundListeners.add(metrics);
-        dispatcher = new OutboundDispatcher(store, sender, codec, signals, new FastRetryPolicy(), clock, nodeId,
-                setup.dispatchSettings(), OutboundListener.each(outboundListeners));
+        dispatcher = new OutboundDispatcher(store, sender, codec, signals,
+                RetryWiring.setup(config.reliability(), agreements, ids), clock, nodeId, setup.dispatchSettings(),
+                OutboundListener.each(outboundListeners));
         submit = new SubmitMessageService(agreements, parties, new OutboundMessageFactory(ids,
                 new TimeToLiveRule(config.reliability().ttlSafetyMargin())), codec, dispatcher, ids, hl7, clock);
         query = new QueryService(store);

@@ -54,6 +54,12 @@ final class DemoCpa {
                         "<tns:RetryInterval>" + interval + "</tns:RetryInterval>");
     }
 
+    /** PersistDuration of both parties' bindings. */
+    DemoCpa persistDuration(Duration duration) {
+        return replace("<tns:PersistDuration>PT1H</tns:PersistDuration>",
+                "<tns:PersistDuration>" + duration + "</tns:PersistDuration>");
+    }
+
     /**
      * Acknowledgments in a separate POST: no SyncReply on the business channels, and none on the MSH channels
      * either (the attribute removed), so the Acknowledgment travels to the sender's /ebms on its own.

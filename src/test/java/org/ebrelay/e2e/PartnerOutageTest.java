@@ -13,14 +13,16 @@ import org.ebrelay.app.PartyIds;
 import org.ebrelay.app.port.in.DiagnosePartner;
 import org.ebrelay.app.port.in.MessageView;
 import org.ebrelay.app.port.in.SubmissionResult;
+import org.ebrelay.boot.config.GatewayConfig;
 import org.ebrelay.domain.message.CpaId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The laboratory's node is down: the hospital keeps retrying under the same MessageId every RetryInterval, and
- * either the laboratory comes back (the message completes and is delivered once) or the retries run out (the message
- * waits for an operator in MANUAL, with a RETRIES_EXHAUSTED event).
+ * either the laboratory comes back (the message completes and is delivered once) or, without slow retry, the retries
+ * run out (the message waits for an operator in MANUAL, with a RETRIES_EXHAUSTED event). SlowRetryEndToEndTest has
+ * the outage with slow retry.
  */
 class PartnerOutageTest {
     @TempDir
@@ -55,8 +57,10 @@ class PartnerOutageTest {
     }
 
     @Test
-    void aLaboratoryThatStaysDownExhaustsTheRetriesAndTheMessageWaitsForAnOperator() {
+    void withoutSlowRetryALaboratoryThatStaysDownExhaustsTheRetriesAndTheMessageWaitsForAnOperator() {
         try (TwoNodes nodes = TwoNodes.in(root).labRunning(false)
+                .hospitalReliability(r -> r.withSlowRetry(new GatewayConfig.SlowRetry(false, r.slowRetry()
+                        .firstInterval(), 2.0, r.slowRetry().maxInterval(), null, null), r.regenerationMargin()))
                 .cpa(cpa -> cpa.retries(1, Duration.ofSeconds(1))).start()) {
             SubmissionResult.Accepted accepted = nodes.order(Hl7Messages.order());
 

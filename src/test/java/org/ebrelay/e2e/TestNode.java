@@ -16,17 +16,25 @@ import org.ebrelay.boot.config.GatewayConfig;
  * ({@code <name>-data} for H2, {@code <name>-cpa} holding only the demo CPA). The same setup starts an in-process
  * {@link Gateway} or is written as the YAML file of an {@code ebrelay serve} process.
  */
-record TestNode(Path root, String name, String party, int port, Duration responseTimeout) {
+record TestNode(Path root, String name, String party, int port, Duration responseTimeout,
+                GatewayConfig.Reliability reliability) {
     static TestNode hospital(Path root, int port) {
-        return new TestNode(root, "hospital", DemoCpa.HOSPITAL, port, Duration.ofSeconds(10));
+        return new TestNode(root, "hospital", DemoCpa.HOSPITAL, port, Duration.ofSeconds(10),
+                GatewayConfig.Reliability.defaults());
     }
 
     static TestNode lab(Path root, int port) {
-        return new TestNode(root, "lab", DemoCpa.LAB, port, Duration.ofSeconds(10));
+        return new TestNode(root, "lab", DemoCpa.LAB, port, Duration.ofSeconds(10),
+                GatewayConfig.Reliability.defaults());
     }
 
     TestNode withResponseTimeout(Duration timeout) {
-        return new TestNode(root, name, party, port, timeout);
+        return new TestNode(root, name, party, port, timeout, reliability);
+    }
+
+    /** Other reliability settings (slow retry, MessageId regeneration) for the in-process node. */
+    TestNode withReliability(GatewayConfig.Reliability settings) {
+        return new TestNode(root, name, party, port, responseTimeout, settings);
     }
 
     Path dataDir() {
@@ -55,7 +63,7 @@ record TestNode(Path root, String name, String party, int port, Duration respons
                         Duration.ofSeconds(5), responseTimeout, null, true), // strict: our own wire output is schema-checked
                 new GatewayConfig.Storage(dataDir(), null, "commit"),
                 new GatewayConfig.Cpa(cpaDir()),
-                GatewayConfig.Reliability.defaults(),
+                reliability,
                 GatewayConfig.Delivery.defaults());
     }
 

@@ -8,6 +8,7 @@ import org.ebrelay.app.PartyIds;
 import org.ebrelay.app.port.in.Submission;
 import org.ebrelay.app.port.in.SubmissionResult;
 import org.ebrelay.boot.Gateway;
+import org.ebrelay.boot.config.GatewayConfig;
 import org.ebrelay.domain.message.CpaId;
 
 /**
@@ -33,6 +34,7 @@ final class TwoNodes implements AutoCloseable {
         private int labPort;
         private int hospitalPort;
         private boolean labRunning = true;
+        private UnaryOperator<GatewayConfig.Reliability> hospitalReliability = UnaryOperator.identity();
 
         private Settings(Path root) {
             this.root = root;
@@ -80,6 +82,12 @@ final class TwoNodes implements AutoCloseable {
             return this;
         }
 
+        /** Changes the hospital's reliability settings (slow retry, MessageId regeneration). */
+        Settings hospitalReliability(UnaryOperator<GatewayConfig.Reliability> change) {
+            this.hospitalReliability = change;
+            return this;
+        }
+
         /** Whether the laboratory starts with the hospital (else: call {@link TwoNodes#startLab()}). */
         Settings labRunning(boolean running) {
             this.labRunning = running;
@@ -104,6 +112,7 @@ final class TwoNodes implements AutoCloseable {
         int hospitalAsSeenByLab = settings.hospitalEndpointPort != null ? settings.hospitalEndpointPort : hospitalPort;
         this.hospitalSetup = TestNode.hospital(settings.root, hospitalPort)
                 .withResponseTimeout(settings.hospitalResponseTimeout)
+                .withReliability(settings.hospitalReliability.apply(GatewayConfig.Reliability.defaults()))
                 .withCpa(settings.cpa.apply(DemoCpa.shipped().endpoints(hospitalPort, labAsSeenByHospital)));
         this.labSetup = TestNode.lab(settings.root, labPort)
                 .withCpa(settings.labCpa.apply(settings.cpa.apply(DemoCpa.shipped().endpoints(hospitalAsSeenByLab, labPort))));

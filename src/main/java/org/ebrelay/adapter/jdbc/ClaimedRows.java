@@ -17,7 +17,7 @@ final class ClaimedRows {
     private static final String SELECT = "SELECT " + SqlValues.HEADING_COLUMNS + ", time_to_live, deliver_by,"
             + " ack_requested, duplicate_elimination, sync_reply, retries, retry_interval_ms, persist_duration_ms,"
             + " endpoint_url, w.content_type, soap_action, w.wire, attempts, sequence_attempts, last_attempt_end,"
-            + " last_attempt_delivered, claim_node, claim_until"
+            + " last_attempt_delivered, claim_node, claim_until, slow_retry_rounds, created_at"
             + " FROM outbound_messages JOIN outbound_wire w ON w.message_key = id WHERE id = ?";
 
     private ClaimedRows() {
@@ -37,7 +37,8 @@ final class ClaimedRows {
                         rows.getString("endpoint_url"), rows.getString("soap_action"),
                         new WireBytes(rows.getString("content_type"), rows.getBytes("wire")), attempts,
                         rows.getInt("sequence_attempts"), SqlValues.instant(rows, "last_attempt_end"),
-                        rows.getBoolean("last_attempt_delivered"), SqlValues.instant(rows, "claim_until"));
+                        rows.getBoolean("last_attempt_delivered"), SqlValues.instant(rows, "claim_until"),
+                        rows.getInt("slow_retry_rounds"), SqlValues.instant(rows, "created_at"));
             }
         }
     }

@@ -43,9 +43,14 @@ final class OutboundRows {
             + " ORDER BY next_attempt_at LIMIT 1";
     private static final String CLAIMABLE = "state IN ('QUEUED', 'SENDING', 'AWAITING_ACK', 'RETRYING', 'SLOW_RETRY')"
             + " AND next_attempt_at <= ? AND (claim_until IS NULL OR claim_until <= ?)";
-    /** A SENDING message taken over: its lost attempt counts as ended, undelivered, when its lease ran out. */
+    /**
+     * A SENDING message taken over: its lost attempt counts as ended, undelivered, when its lease ran out. A claim
+     * from SLOW_RETRY is a slow-retry wake-up: a fresh ebXML retry sequence starts (issue 4).
+     */
     private static final String CLAIM = "UPDATE outbound_messages SET state = 'SENDING', claim_node = ?,"
-            + " claim_until = ?, next_attempt_at = ?, attempts = attempts + 1, sequence_attempts = sequence_attempts + 1,"
+            + " claim_until = ?, next_attempt_at = ?, attempts = attempts + 1,"
+            + " sequence_attempts = CASE WHEN state = 'SLOW_RETRY' THEN 1 ELSE sequence_attempts + 1 END,"
+            + " slow_retry_rounds = CASE WHEN state = 'SLOW_RETRY' THEN slow_retry_rounds + 1 ELSE slow_retry_rounds END,"
             + " last_attempt_end = CASE WHEN state = 'SENDING' THEN claim_until ELSE last_attempt_end END,"
             + " last_attempt_delivered = CASE WHEN state = 'SENDING' THEN FALSE ELSE last_attempt_delivered END,"
             + " updated_at = ? WHERE id = ? AND state = ? AND " + CLAIMABLE;
@@ -143,8 +148,11 @@ final class OutboundRows {
             InternalId id = InternalId.of(candidate.id());
             if (claim(connection, id, candidate.state(), node, now, leaseUntil)) {
                 ClaimedMessage message = ClaimedRows.read(connection, id, candidate.state());
-                EventRows.append(connection, id, Direction.OUTBOUND, now, EventType.SEND_STARTED, candidate.state(),
-                        OutboundState.SENDING, "attempt " + message.attempts() + " by node " + node);
+                boolean wakeUp = candidate.state() == OutboundState.SLOW_RETRY;
+                EventRows.append(connection, id, Direction.OUTBOUND, now,
+                        wakeUp ? EventType.SLOW_RETRY_WAKE_UP : EventType.SEND_STARTED, candidate.state(),
+                        OutboundState.SENDING, (wakeUp ? "slow-retry wake-up " + message.slowRetryRounds()
+                                + ", a fresh retry sequence: " : "") + "attempt " + message.attempts() + " by node " + node);
                 claimed.add(message);
             }
         }

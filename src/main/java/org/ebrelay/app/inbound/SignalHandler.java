@@ -10,6 +10,7 @@ import org.ebrelay.app.port.out.MessageStore;
 import org.ebrelay.app.port.out.SettleResult;
 import org.ebrelay.domain.message.EbmsError;
 import org.ebrelay.domain.message.EbmsMessage;
+import org.ebrelay.domain.message.ErrorCode;
 import org.ebrelay.domain.message.ErrorList;
 import org.ebrelay.domain.message.MessageId;
 import org.ebrelay.domain.message.Severity;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Settles our outbound messages by the partner's MSH signals, whether they came on the HTTP response or as requests
  * of their own: an Acknowledgment completes the message (ACK-8, RM-S4), a MessageError of severity Error fails it
- * (ERR-7) and one of Warnings is noted on it; a Pong or StatusResponse goes to whoever waits for it.
+ * (ERR-7) and one of Warnings is noted on it, as is a TimeToLiveExpired Error (the id expired, not the message: it is
+ * resent under a new MessageId, issue 4); a Pong or StatusResponse goes to whoever waits for it.
  *
  * <p>The Acknowledgment is matched by its RefToMessageId against every MessageId the message has had. A late or
  * repeated one for a message that is final already changes nothing but is recorded (ACK-10).
@@ -70,6 +72,13 @@ public final class SignalHandler implements IncomingSignals {
         if (pendingReplies.complete(refTo, error)) {
             return; // it answers a Ping or StatusRequest someone waits for, not a stored message
         }
+        if (errors.highestSeverity() == Severity.ERROR && onlyTimeToLiveExpired(errors)) {
+            // the partner refused this MessageId, not the message: it is resent, under a new MessageId once the id's
+            // TimeToLive has passed by our clock (issue 4), so it is noted rather than failed
+            outboundMessage(refTo).ifPresent(id -> store.append(id, at, EventType.NOTE,
+                    detail + "; resent under a new MessageId once its TimeToLive has passed"));
+            return;
+        }
         if (errors.highestSeverity() == Severity.ERROR) {
             noteUnsettled(store.failByMessageError(refTo, at, detail), refTo, at, EventType.NOTE, detail);
             return;
@@ -80,6 +89,11 @@ public final class SignalHandler implements IncomingSignals {
         } else {
             LOG.info("Warnings about unknown message {}: {}", refTo, detail);
         }
+    }
+
+    private static boolean onlyTimeToLiveExpired(ErrorList errors) {
+        return errors.errors().stream().filter(e -> e.severity() == Severity.ERROR)
+                .allMatch(e -> ErrorCode.TIME_TO_LIVE_EXPIRED.wireName().equals(e.errorCode()));
     }
 
     private void noteUnsettled(SettleResult result, MessageId refTo, Instant at, EventType note, String detail) {

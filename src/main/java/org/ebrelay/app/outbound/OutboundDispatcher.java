@@ -14,7 +14,7 @@ import org.ebrelay.app.port.out.SubmittedMessage;
 import org.ebrelay.app.port.out.WireMessage;
 import org.ebrelay.domain.reliability.EventType;
 import org.ebrelay.domain.reliability.OutboundState;
-import org.ebrelay.domain.retry.FastRetryPolicy;
+import org.ebrelay.domain.message.MessageId;
 import org.ebrelay.domain.retry.RetryDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -38,6 +39,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * posts the stored bytes; outcomes are recorded on a small pool, off the HTTP client's threads. Woken by new
  * submissions, by finished attempts and by the Quartz sweep; otherwise it sleeps until the next due time.
  * A new submission with room to go skips the queue: it is stored already claimed and sent at once ({@link #accept}).
+ *
+ * <p>Issue 4: before every send the policy may ask for a new MessageId ({@link MessageIdRegenerator}); an exhausted
+ * retry sequence goes to slow retry (a claim from SLOW_RETRY is a wake-up: the store starts a fresh sequence) or to
+ * manual handling.
  */
 public final class OutboundDispatcher implements Outbox, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
@@ -46,7 +51,8 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
     private final OutboundMessages store;
     private final PartnerTransport transport;
     private final AttemptJudge judge;
-    private final FastRetryPolicy policy;
+    private final RetrySetup retry;
+    private final MessageIdRegenerator regenerator;
     private final Clock clock;
     private final NodeId node;
     private final DispatchSettings settings;
@@ -60,12 +66,13 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
     private Thread loop;
 
     public OutboundDispatcher(OutboundMessages store, PartnerTransport transport, MessageCodec codec,
-                              IncomingSignals signals, FastRetryPolicy policy, Clock clock, NodeId node,
+                              IncomingSignals signals, RetrySetup retry, Clock clock, NodeId node,
                               DispatchSettings settings, OutboundListener listener) {
         this.store = store;
         this.transport = transport;
-        this.judge = new AttemptJudge(codec, signals, policy);
-        this.policy = policy;
+        this.judge = new AttemptJudge(codec, signals, retry);
+        this.retry = retry;
+        this.regenerator = new MessageIdRegenerator(codec, store, retry);
         this.clock = clock;
         this.node = node;
         this.settings = settings;
@@ -153,9 +160,24 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
 
     /** Sends {@code m} if the policy says so; the caller holds an in-flight permit, released when it is done. */
     private void dispatchHolding(ClaimedMessage m, Instant now) {
-        RetryDecision decision = policy.decide(m.retryFactsBeforeClaim(), now);
+        RetryDecision decision = retry.policy().decide(m.retryHistoryBeforeClaim(), () -> retry.rulesFor(m.heading()), now);
         if (decision instanceof RetryDecision.SendNow) {
             sendHolding(m);
+            return;
+        }
+        if (decision instanceof RetryDecision.SendUnderNewId) {
+            Optional<ClaimedMessage> renewed = Optional.empty();
+            try {
+                renewed = renewId(m, now);
+            } catch (RuntimeException e) {
+                // the claim's lease runs out and the message is taken up again; the rest of the batch goes on
+                log.error("could not give {} a new MessageId", m.heading().messageId(), e);
+            }
+            if (renewed.isPresent()) {
+                sendHolding(renewed.get());
+            } else {
+                inFlight.release();
+            }
             return;
         }
         try {
@@ -165,18 +187,34 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
         }
     }
 
+    /** The claim under a new MessageId (the listener told); empty when an ack settled the message meanwhile. */
+    private Optional<ClaimedMessage> renewId(ClaimedMessage m, Instant now) {
+        MessageId previous = m.heading().messageId();
+        Optional<ClaimedMessage> renewed = regenerator.regenerate(m, now);
+        if (renewed.isEmpty()) {
+            log.debug("{} was settled before it got a new MessageId", previous);
+            return renewed;
+        }
+        retries.info("{} goes on under the new MessageId {}", previous, renewed.get().heading().messageId());
+        listener.messageIdRegenerated(renewed.get().heading(), previous);
+        return renewed;
+    }
+
     private AttemptOutcome notSent(ClaimedMessage m, RetryDecision decision, Instant now) {
         if (decision instanceof RetryDecision.WaitUntil wait) {
             OutboundState back = m.claimedFrom() == OutboundState.SENDING ? OutboundState.RETRYING : m.claimedFrom();
             return AttemptOutcome.notAttempted(m.claim(), now, back, wait.at(), EventType.CLAIM_RELEASED,
                     "not due before " + wait.at());
         }
-        if (decision instanceof RetryDecision.RetriesExhausted exhausted) {
-            return AttemptOutcome.notAttempted(m.claim(), now, OutboundState.MANUAL, null,
-                    EventType.RETRIES_EXHAUSTED, "no acknowledgment after " + exhausted.attempts()
-                            + " attempts and RetryInterval " + m.terms().retryInterval());
+        if (decision instanceof RetryDecision.EnterSlowRetry slow) {
+            return SequenceEnd.slowRetry(m, slow, now, false, null);
         }
-        RetryDecision.Expired expired = (RetryDecision.Expired) decision;
+        if (decision instanceof RetryDecision.ManualHandling manual) {
+            return SequenceEnd.manual(m, manual, now, false, null);
+        }
+        if (!(decision instanceof RetryDecision.Expired expired)) {
+            throw new IllegalStateException("unexpected retry decision " + decision);
+        }
         return AttemptOutcome.notAttempted(m.claim(), now, OutboundState.EXPIRED, null, EventType.EXPIRED,
                 expired.reason() + " passed at " + expired.at());
     }
@@ -192,7 +230,12 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
                                 : new SendOutcome.RetryableFailure("send failed: " + error, null);
                         Instant ended = clock.instant();
                         listener.attempted(m.heading(), Duration.between(started, ended), m.attempts() > 1);
-                        record(m, judge.judge(m, result, ended));
+                        AttemptJudge.Verdict verdict = judge.judge(m, result, ended);
+                        ClaimedMessage judged = m;
+                        if (verdict.renewId() && verdict.outcome().to().isScheduled()) {
+                            judged = renewId(m, ended).orElse(m);
+                        }
+                        record(judged, verdict.outcome());
                     } finally {
                         inFlight.release();
                         wake();
@@ -218,13 +261,18 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
     }
 
     private void tell(ClaimedMessage m, AttemptOutcome outcome) {
+        int made = outcome.attempted() ? m.attempts() : m.attempts() - 1;
         switch (outcome.to()) {
             case COMPLETE -> listener.completed(m.heading(), Duration.between(m.heading().timestamp(), outcome.at()));
             case RETRYING -> retries.info("attempt {} of {} failed, next at {}: {}", m.sequenceAttempts(),
                     m.terms().maxAttempts(), outcome.nextAttemptAt(), outcome.detail());
+            case SLOW_RETRY -> {
+                retries.warn("retries exhausted for {}, slow retry: {}", m.heading().messageId(), outcome.detail());
+                listener.retriesExhausted(m.heading(), made, outcome.detail(), outcome.nextAttemptAt());
+            }
             case MANUAL -> {
-                retries.warn("retries exhausted for {}: {}", m.heading().messageId(), outcome.detail());
-                listener.retriesExhausted(m.heading(), m.attempts(), outcome.detail(), null);
+                retries.warn("{} waits for manual handling: {}", m.heading().messageId(), outcome.detail());
+                listener.retriesExhausted(m.heading(), made, outcome.detail(), null);
                 listener.waitingForManualHandling(m.heading(), outcome.detail());
             }
             case FAILED, EXPIRED -> {

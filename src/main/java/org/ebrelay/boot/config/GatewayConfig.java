@@ -75,11 +75,45 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
      * @param claimLease       how long a node's claim on a message lasts before another node may take it over
      * @param ttlSafetyMargin  TimeToLive = Timestamp + PersistDuration - this margin, so a same-id resend never
      *                         arrives expired
+     * @param slowRetry        slow retry after the CPA's retries (issue 4), for every route unless overridden
+     * @param slowRetryOverrides slow-retry keys for some CPAs, services/actions or partners (most specific wins)
+     * @param regenerationMargin a message goes out under a new MessageId once now + this margin reaches its current
+     *                         id's Timestamp + PersistDuration (capped at PersistDuration / 10)
+     * @param multiHop         routes through an intermediary: no slow retry (also recognised from the CPA)
      */
-    public record Reliability(Duration sweepInterval, Duration claimLease, Duration ttlSafetyMargin) {
+    public record Reliability(Duration sweepInterval, Duration claimLease, Duration ttlSafetyMargin,
+                              SlowRetry slowRetry, List<SlowRetryOverride> slowRetryOverrides,
+                              Duration regenerationMargin, List<MultiHop> multiHop) {
         public static Reliability defaults() {
-            return new Reliability(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofMinutes(1));
+            return new Reliability(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofMinutes(1),
+                    SlowRetry.defaults(), List.of(), Duration.ofMinutes(5), List.of());
         }
+
+        public Reliability withSlowRetry(SlowRetry settings, Duration margin) {
+            return new Reliability(sweepInterval, claimLease, ttlSafetyMargin, settings, slowRetryOverrides, margin,
+                    multiHop);
+        }
+    }
+
+    /**
+     * @param maxAttempts wake-ups at most (null or 0: no limit by count)
+     * @param maxAge      the last wake-up starts at most this long after submission (null or PT0S: no limit by age)
+     */
+    public record SlowRetry(boolean enabled, Duration firstInterval, double multiplier, Duration maxInterval,
+                            Integer maxAttempts, Duration maxAge) {
+        public static SlowRetry defaults() {
+            return new SlowRetry(true, Duration.ofMinutes(15), 2.0, Duration.ofHours(4), null, Duration.ofDays(5));
+        }
+    }
+
+    /** Slow-retry keys for the routes every given selector matches; unset keys are inherited. */
+    public record SlowRetryOverride(String cpaId, String service, String action, String party, Boolean enabled,
+                                    Duration firstInterval, Double multiplier, Duration maxInterval,
+                                    Integer maxAttempts, Duration maxAge) {
+    }
+
+    /** @param cpaId null: any CPA; @param party TYPE:VALUE or VALUE, null: any partner */
+    public record MultiHop(String cpaId, String party) {
     }
 
     /** @param webhooks push deliveries to these URLs (optional; the REST inbox always works) */

@@ -22,7 +22,13 @@ public enum EventType {
     PARTNER_ERROR,
     /** Outbound: the CPA's retries are exhausted. */
     RETRIES_EXHAUSTED,
-    /** Outbound: TimeToLive, PersistDuration or the deadline passed. */
+    /** Outbound: the retry sequence is exhausted; slow retry wakes it up later for a fresh one (issue 4). */
+    SLOW_RETRY_ENTERED,
+    /** Outbound: a slow-retry wake-up: a fresh ebXML retry sequence starts. */
+    SLOW_RETRY_WAKE_UP,
+    /** Outbound: slow retry reached its count or age limit; the message waits for an operator. */
+    SLOW_RETRY_EXHAUSTED,
+    /** Outbound: TimeToLive or the deadline passed (PersistDuration leads to a new MessageId instead). */
     EXPIRED,
     /** Outbound: a new ebXML MessageId replaced the current one (issue 4). */
     MESSAGE_ID_REGENERATED,

@@ -15,15 +15,18 @@ public enum OutboundState implements MessageState {
     AWAITING_ACK,
     /** The last attempt failed (transport or retryable HTTP error); the next one is due at {@code next_attempt_at}. */
     RETRYING,
-    /** The CPA's retries are exhausted; slow retry (issue 4) wakes it at {@code next_attempt_at}. */
+    /** The CPA's retries are exhausted; slow retry wakes it at {@code next_attempt_at} for a fresh retry sequence. */
     SLOW_RETRY,
-    /** Waits for an operator to resend or abandon it (retries exhausted without slow retry). */
+    /** Waits for an operator to resend or abandon it (retries exhausted without slow retry, or slow retry exhausted). */
     MANUAL,
     /** Acknowledged; for a best-effort message, accepted by the partner's HTTP endpoint. */
     COMPLETE,
     /** Rejected by the partner (a MessageError, or a permanent HTTP/SOAP failure). */
     FAILED,
-    /** TimeToLive, PersistDuration or the sender's deadline passed before it could be delivered. */
+    /**
+     * The sender's deadline (or TimeToLive, when there is no PersistDuration) passed before it could be delivered;
+     * PersistDuration leads to a new MessageId instead (issue 4).
+     */
     EXPIRED,
     /** Given up by an operator. */
     ABANDONED;

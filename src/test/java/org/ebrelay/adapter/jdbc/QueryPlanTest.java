@@ -54,6 +54,25 @@ class QueryPlanTest {
     }
 
     @Test
+    void aWakeUpReadsOnlyTheDueMessagesNotThoseWaitingInSlowRetry() throws SQLException {
+        long now = Instant.parse("2026-03-02T08:00:00Z").toEpochMilli();
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement waiting = connection.prepareStatement(
+                     "UPDATE outbound_messages SET state = 'SLOW_RETRY', next_attempt_at = ?");
+             PreparedStatement due = connection.prepareStatement(
+                     "UPDATE outbound_messages SET next_attempt_at = ? WHERE id IN ('m3', 'm7')")) {
+            waiting.setLong(1, now + 3_600_000);
+            waiting.executeUpdate();
+            due.setLong(1, now - 1_000);
+            assertThat(due.executeUpdate()).isEqualTo(2);
+        }
+
+        String plan = explain("EXPLAIN ANALYZE", OutboundRows.DUE_CANDIDATES, 3);
+
+        assertThat(plan).as("2 due rows read, not the 18 waiting: %s", plan).contains("scanCount: 3 ");
+    }
+
+    @Test
     void theNextDueTimeIsTheFirstEntryOfTheDueRange() throws SQLException {
         assertThat(explain(OutboundRows.NEXT_DUE, 0)).contains("OUTBOUND_DUE: NEXT_ATTEMPT_AT >= ")
                 .contains("index sorted");

@@ -30,7 +30,8 @@ import org.ebrelay.domain.message.MessageKind;
 import org.ebrelay.domain.message.PartyId;
 import org.ebrelay.domain.reliability.EventType;
 import org.ebrelay.domain.reliability.OutboundState;
-import org.ebrelay.domain.retry.FastRetryPolicy;
+import org.ebrelay.domain.retry.SlowRetryResolver;
+import org.ebrelay.domain.retry.SlowRetrySettings;
 import org.ebrelay.domain.retry.TimeToLiveRule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Submission and the dispatcher on the real store and codec, against a scripted partner, on a clock the test moves:
- * the demo CPA says Retries 4 every PT2S with a synchronous acknowledgment (digest §13.2).
+ * the demo CPA says Retries 4 every PT2S with a synchronous acknowledgment (digest §13.2). Slow retry is off here
+ * (SlowRetryOutageTest has it).
  */
 class OutboundDispatchTest extends WithDatabase {
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
@@ -72,13 +74,15 @@ class OutboundDispatchTest extends WithDatabase {
         store = new JdbcMessageStore(database);
         partner = new ScriptedPartner(codec, clock);
         signals = new SignalHandler(store, new PendingReplies(clock, Duration.ofMinutes(1)));
-        dispatcher = new OutboundDispatcher(store, partner, codec, signals, new FastRetryPolicy(), clock,
+        UuidIdGenerator ids = new UuidIdGenerator("node-test");
+        RetrySetup noSlowRetry = RetrySetup.defaults(ids, new TimeToLiveRule())
+                .withSlowRetry(SlowRetryResolver.of(SlowRetrySettings.DEFAULTS.withEnabled(false)));
+        dispatcher = new OutboundDispatcher(store, partner, codec, signals, noSlowRetry, clock,
                 NodeId.of("node-test"), new DispatchSettings(16, 16, Duration.ofMinutes(2), Duration.ofSeconds(5),
                 Duration.ofMillis(20)), OutboundListener.NONE);
         AgreementRegistry agreements = new AgreementRegistry(List.of(
                 new CpaFileLoader(clock).load(Path.of("cpa/demo-hospital-lab.xml")).agreement(),
                 new CpaFileLoader(clock).load(Path.of("cpa/example-hl7v2-laboratory.xml")).agreement()));
-        UuidIdGenerator ids = new UuidIdGenerator("node-test");
         submit = new SubmitMessageService(agreements, new LocalParties(List.of(HOSPITAL)),
                 new OutboundMessageFactory(ids, new TimeToLiveRule()), codec, dispatcher, ids, new Hl7MessageIds(), clock);
         dispatcher.start();
