@@ -1,6 +1,7 @@
 package org.ebrelay.e2e;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -8,6 +9,7 @@ import org.ebrelay.app.PartyIds;
 import org.ebrelay.app.port.in.Submission;
 import org.ebrelay.app.port.in.SubmissionResult;
 import org.ebrelay.boot.Gateway;
+import org.ebrelay.boot.config.GatewayConfig;
 import org.ebrelay.domain.message.CpaId;
 
 /**
@@ -27,6 +29,7 @@ final class TwoNodes implements AutoCloseable {
         private final Path root;
         private UnaryOperator<DemoCpa> cpa = UnaryOperator.identity();
         private UnaryOperator<DemoCpa> labCpa = UnaryOperator.identity();
+        private UnaryOperator<GatewayConfig> hospitalConfig = UnaryOperator.identity();
         private Duration hospitalResponseTimeout = Duration.ofSeconds(10);
         private Integer labEndpointPort;
         private Integer hospitalEndpointPort;
@@ -47,6 +50,12 @@ final class TwoNodes implements AutoCloseable {
         /** Changes the laboratory's copy of the CPA only (after {@link #cpa}): the two nodes disagree. */
         Settings labCpa(UnaryOperator<DemoCpa> change) {
             this.labCpa = change;
+            return this;
+        }
+
+        /** Changes the hospital's configuration (after the test defaults are set). */
+        Settings hospitalConfig(UnaryOperator<GatewayConfig> change) {
+            this.hospitalConfig = change;
             return this;
         }
 
@@ -107,7 +116,7 @@ final class TwoNodes implements AutoCloseable {
                 .withCpa(settings.cpa.apply(DemoCpa.shipped().endpoints(hospitalPort, labAsSeenByHospital)));
         this.labSetup = TestNode.lab(settings.root, labPort)
                 .withCpa(settings.labCpa.apply(settings.cpa.apply(DemoCpa.shipped().endpoints(hospitalAsSeenByLab, labPort))));
-        this.hospital = hospitalSetup.start();
+        this.hospital = Gateway.start(settings.hospitalConfig.apply(hospitalSetup.config()), Clock.systemUTC());
         if (settings.labRunning) {
             startLab();
         }
