@@ -184,8 +184,8 @@ public final class Gateway implements AutoCloseable {
         dispatcher.wake();
         if (!setup.webhooks().isEmpty()) {
             webhooks.pushDue();
+            noticePusher.pushDue();
         }
-        noticePusher.pushDue();
         pending.expireOverdue();
         store.purgeRememberedIds(setup.clock().instant(), 1_000);
     }

@@ -100,7 +100,7 @@ final class NoticeRows {
         if (!includeConfirmed) {
             sql.append(" AND confirmed_at IS NULL");
         }
-        sql.append(" ORDER BY created_at, id LIMIT ?");
+        sql.append(" ORDER BY seq LIMIT ?");
         try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
             int i = 1;
             if (party != null) {
