@@ -104,6 +104,7 @@ class FailureNotificationTest {
             ids.forEach(id -> awaitOutbound(nodes.hospital(), id, "MANUAL"));
             RestClient rest = new RestClient(nodes.hospital().apiBaseUri());
             assertThat(rest.notices(DemoCpa.HOSPITAL, false)).hasSize(2 * messages);
+            assertThat(MAIL.waitForIncomingEmail(15_000, 1)).as("the outage's start").isTrue();
 
             nodes.startLab();
             awaitOutbound(nodes.hospital(), nodes.order(Hl7Messages.order()).messageId(), "COMPLETE");
