@@ -7,7 +7,9 @@ import org.ebrelay.adapter.http.WebServer;
 import org.ebrelay.adapter.hl7.Hl7MessageIds;
 import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.adapter.jdbc.JdbcMessageStore;
+import org.ebrelay.adapter.jdbc.JdbcNoticeStore;
 import org.ebrelay.adapter.quartz.QuartzWakeUps;
+import org.ebrelay.adapter.rest.NoticesResource;
 import org.ebrelay.adapter.rest.RestApi;
 import org.ebrelay.adapter.soap.EbmsDecoder;
 import org.ebrelay.adapter.soap.SoapCodec;
@@ -26,12 +28,18 @@ import org.ebrelay.app.inbound.AsyncReplies;
 import org.ebrelay.app.inbound.ReceivePipeline;
 import org.ebrelay.app.inbound.ReceiveSettings;
 import org.ebrelay.app.inbound.SignalHandler;
+import org.ebrelay.app.notify.AdminNotifier;
+import org.ebrelay.app.notify.AlertAggregator;
+import org.ebrelay.app.notify.NoticePusher;
+import org.ebrelay.app.notify.NoticeService;
+import org.ebrelay.app.notify.NotificationListener;
 import org.ebrelay.app.outbound.OutboundDispatcher;
 import org.ebrelay.app.outbound.OutboundListener;
 import org.ebrelay.app.outbound.OutboundMessageFactory;
 import org.ebrelay.app.outbound.SubmitMessageService;
 import org.ebrelay.app.port.in.DiagnosePartner;
 import org.ebrelay.app.port.in.Inbox;
+import org.ebrelay.app.port.in.Notices;
 import org.ebrelay.app.port.in.QueryMessages;
 import org.ebrelay.app.port.in.ReceiveMessage;
 import org.ebrelay.app.port.in.SubmitMessage;
@@ -77,6 +85,8 @@ public final class Gateway implements AutoCloseable {
     private Inbox inbox;
     private DiagnosePartner diagnose;
     private GatewayMetrics metrics;
+    private Notices notices;
+    private NoticePusher noticePusher;
 
     private Gateway() {
     }
@@ -125,6 +135,7 @@ public final class Gateway implements AutoCloseable {
                 hl7, receiveSettings);
 
         outboundListeners.add(metrics);
+        outboundListeners.add(notifications(config, clock, nodeId, routing));
         dispatcher = new OutboundDispatcher(store, sender, codec, signals,
                 RetryWiring.setup(config.reliability(), agreements, ids), clock, nodeId, setup.dispatchSettings(),
                 OutboundListener.each(outboundListeners));
@@ -147,6 +158,7 @@ public final class Gateway implements AutoCloseable {
         RestApi rest = new RestApi(submit, query, inbox, diagnose, AccessCheck.PERMIT_ALL);
         rest.resources().forEach(web::addRestResource);
         rest.providers().forEach(web::addRestProvider);
+        web.addRestResource(new NoticesResource(notices));
         web.addSoapEndpoint("/submission", new SoapApi(submit, query, AccessCheck.PERMIT_ALL).implementor(),
                 SoapApi.wsdlLocation());
 
@@ -175,9 +187,36 @@ public final class Gateway implements AutoCloseable {
         dispatcher.wake();
         if (!setup.webhooks().isEmpty()) {
             webhooks.pushDue();
+            noticePusher.pushDue();
         }
         pending.expireOverdue();
         store.purgeRememberedIds(setup.clock().instant(), 1_000);
+    }
+
+    /** Application notices (stored, pushed) and administrator notices (own thread) about failed messages. */
+    private OutboundListener notifications(GatewayConfig config, Clock clock, NodeId nodeId, WebhookRouting routing) {
+        GatewayConfig.Notifications settings = config.notifications();
+        HttpApplicationWebhook http = new HttpApplicationWebhook(config.http().connectTimeout(),
+                config.http().responseTimeout());
+        AdminNotifier admin = new AdminNotifier(new AlertAggregator(settings.digestInterval(), settings.promptDelay(),
+                settings.examplesPerKind()), NotificationSetup.channels(settings, nodeId.value(), http, clock), clock,
+                settings.digestInterval());
+        admin.start(Duration.ofSeconds(1));
+        started.push(admin);
+        JdbcNoticeStore noticeStore = new JdbcNoticeStore(database);
+        WebhookRouting noticeRouting = settings.pushToApplication() ? routing : WebhookRouting.none();
+        noticePusher = new NoticePusher(noticeStore, noticeRouting, http, clock);
+        notices = new NoticeService(noticeStore, clock);
+        return new NotificationListener(noticeStore, admin, noticeRouting,
+                this::pushNoticesSoon, clock);
+    }
+
+    private void pushNoticesSoon() {
+        try {
+            webhookRuns.execute(noticePusher::pushDue);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("stopping: the notice push waits for the next start");
+        }
     }
 
     private Health health() {
@@ -217,6 +256,11 @@ public final class Gateway implements AutoCloseable {
 
     public Inbox inbox() {
         return inbox;
+    }
+
+    /** The application's notices about failed outbound messages. */
+    public Notices notices() {
+        return notices;
     }
 
     public DiagnosePartner diagnose() {

@@ -58,9 +58,7 @@ class PartnerOutageTest {
 
     @Test
     void withoutSlowRetryALaboratoryThatStaysDownExhaustsTheRetriesAndTheMessageWaitsForAnOperator() {
-        try (TwoNodes nodes = TwoNodes.in(root).labRunning(false)
-                .hospitalReliability(r -> r.withSlowRetry(new GatewayConfig.SlowRetry(false, r.slowRetry()
-                        .firstInterval(), 2.0, r.slowRetry().maxInterval(), null, null), r.regenerationMargin()))
+        try (TwoNodes nodes = TwoNodes.in(root).labRunning(false).withoutSlowRetry()
                 .cpa(cpa -> cpa.retries(1, Duration.ofSeconds(1))).start()) {
             SubmissionResult.Accepted accepted = nodes.order(Hl7Messages.order());
 

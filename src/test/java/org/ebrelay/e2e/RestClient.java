@@ -71,6 +71,12 @@ final class RestClient {
         return get("/api/inbox/" + URLEncoder.encode(deliveryId, StandardCharsets.UTF_8));
     }
 
+    /** The unconfirmed notices about messages sent from {@code party} (every one with {@code all}). */
+    List<JsonNode> notices(String party, boolean all) {
+        return list(get("/api/notices?all=" + all + "&party=" + URLEncoder.encode(party, StandardCharsets.UTF_8))
+                .path("notices"));
+    }
+
     private JsonNode get(String pathAndQuery) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUri + pathAndQuery))

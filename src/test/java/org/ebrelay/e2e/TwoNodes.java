@@ -1,6 +1,7 @@
 package org.ebrelay.e2e;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -28,6 +29,7 @@ final class TwoNodes implements AutoCloseable {
         private final Path root;
         private UnaryOperator<DemoCpa> cpa = UnaryOperator.identity();
         private UnaryOperator<DemoCpa> labCpa = UnaryOperator.identity();
+        private UnaryOperator<GatewayConfig> hospitalConfig = UnaryOperator.identity();
         private Duration hospitalResponseTimeout = Duration.ofSeconds(10);
         private Integer labEndpointPort;
         private Integer hospitalEndpointPort;
@@ -49,6 +51,12 @@ final class TwoNodes implements AutoCloseable {
         /** Changes the laboratory's copy of the CPA only (after {@link #cpa}): the two nodes disagree. */
         Settings labCpa(UnaryOperator<DemoCpa> change) {
             this.labCpa = change;
+            return this;
+        }
+
+        /** Changes the hospital's configuration (after the test defaults are set). */
+        Settings hospitalConfig(UnaryOperator<GatewayConfig> change) {
+            this.hospitalConfig = change;
             return this;
         }
 
@@ -88,6 +96,13 @@ final class TwoNodes implements AutoCloseable {
             return this;
         }
 
+        /** The hospital gives a message up to manual handling when the CPA's retries are used up. */
+        Settings withoutSlowRetry() {
+            return hospitalReliability(r -> r.withSlowRetry(new GatewayConfig.SlowRetry(false,
+                    r.slowRetry().firstInterval(), 2.0, r.slowRetry().maxInterval(), null, null),
+                    r.regenerationMargin()));
+        }
+
         /** Whether the laboratory starts with the hospital (else: call {@link TwoNodes#startLab()}). */
         Settings labRunning(boolean running) {
             this.labRunning = running;
@@ -116,7 +131,7 @@ final class TwoNodes implements AutoCloseable {
                 .withCpa(settings.cpa.apply(DemoCpa.shipped().endpoints(hospitalPort, labAsSeenByHospital)));
         this.labSetup = TestNode.lab(settings.root, labPort)
                 .withCpa(settings.labCpa.apply(settings.cpa.apply(DemoCpa.shipped().endpoints(hospitalAsSeenByLab, labPort))));
-        this.hospital = hospitalSetup.start();
+        this.hospital = Gateway.start(settings.hospitalConfig.apply(hospitalSetup.config()), Clock.systemUTC());
         if (settings.labRunning) {
             startLab();
         }

@@ -10,11 +10,21 @@ import java.util.List;
  * The file form is {@code conf/ebrelay.yaml}; every key is listed in docs/configuration.md.
  */
 public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability,
-                            Delivery delivery) {
+                            Delivery delivery, Notifications notifications) {
 
     public static GatewayConfig defaults() {
         return new GatewayConfig(Node.defaults(), Http.defaults(), Storage.defaults(), Cpa.defaults(),
-                Reliability.defaults(), Delivery.defaults());
+                Reliability.defaults(), Delivery.defaults(), Notifications.defaults());
+    }
+
+    /** Without notification settings: the defaults (no administrator e-mail or webhook). */
+    public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery) {
+        this(node, http, storage, cpa, reliability, delivery, Notifications.defaults());
+    }
+
+    /** The same configuration with other notification settings. */
+    public GatewayConfig withNotifications(Notifications changed) {
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed);
     }
 
     /**
@@ -132,5 +142,54 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
      */
     public record Webhook(String cpaId, String service, String action, String url, int retries,
                           Duration retryInterval) {
+    }
+
+    /**
+     * Failure notices (docs/notifications.md): to the application (stored, pulled at /api/notices, pushed to the
+     * matching delivery webhook) and to administrators (e-mail, webhook) with storm control.
+     *
+     * @param digestInterval     at most one digest per partner this often while failures go on
+     * @param promptDelay        the first notice of an outage or of a new kind waits this long, so events of the
+     *                           same moment go in one notice
+     * @param examplesPerKind    message ids shown per kind of event in one administrator notice
+     * @param pushToApplication  push application notices to the delivery webhook matching the message (else pull only)
+     * @param smtp               the SMTP server for administrator e-mail
+     * @param adminEmail         who gets administrator e-mail (none when {@code to} is empty)
+     * @param adminWebhook       a URL that gets administrator notices as JSON (none when null)
+     */
+    public record Notifications(Duration digestInterval, Duration promptDelay, int examplesPerKind,
+                                boolean pushToApplication, Smtp smtp, AdminEmail adminEmail,
+                                AdminWebhook adminWebhook) {
+        public static Notifications defaults() {
+            return new Notifications(Duration.ofMinutes(15), Duration.ofSeconds(5), 5, true, Smtp.defaults(),
+                    AdminEmail.defaults(), AdminWebhook.defaults());
+        }
+    }
+
+    /**
+     * @param host     null: no e-mail
+     * @param username null: no authentication
+     * @param starttls require STARTTLS on a plain connection
+     * @param ssl      TLS from the start (SMTPS)
+     */
+    public record Smtp(String host, int port, String username, String password, boolean starttls, boolean ssl,
+                       Duration timeout) {
+        public static Smtp defaults() {
+            return new Smtp(null, 25, null, null, false, false, Duration.ofSeconds(10));
+        }
+    }
+
+    /** @param to recipients; empty: no administrator e-mail */
+    public record AdminEmail(String from, List<String> to) {
+        public static AdminEmail defaults() {
+            return new AdminEmail(null, List.of());
+        }
+    }
+
+    /** @param url null: no administrator webhook */
+    public record AdminWebhook(String url) {
+        public static AdminWebhook defaults() {
+            return new AdminWebhook(null);
+        }
     }
 }

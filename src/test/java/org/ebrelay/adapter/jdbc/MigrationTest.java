@@ -21,14 +21,15 @@ class MigrationTest {
         try (Database database = Database.open(DatabaseSettings.h2File(dataDir, Durability.COMMIT))) {
             assertThat(database.vendor()).isEqualTo("h2");
             assertThat(tables(database.dataSource())).contains("OUTBOUND_MESSAGES", "OUTBOUND_WIRE", "OUTBOUND_MESSAGE_IDS",
-                    "INBOUND_MESSAGES", "RECEIVED_IDS", "DELIVERIES", "MESSAGE_EVENTS", "QRTZ_TRIGGERS",
+                    "INBOUND_MESSAGES", "RECEIVED_IDS", "DELIVERIES", "MESSAGE_EVENTS", "NOTICES", "QRTZ_TRIGGERS",
                     "QRTZ_JOB_DETAILS", "QRTZ_FIRED_TRIGGERS", "QRTZ_LOCKS", "QRTZ_SCHEDULER_STATE",
                     "QRTZ_SIMPLE_TRIGGERS", "QRTZ_CRON_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS",
                     "QRTZ_CALENDARS", "QRTZ_PAUSED_TRIGGER_GRPS");
             assertThat(indexes(database.dataSource())).contains("OUTBOUND_DUE", "OUTBOUND_STATE", "OUTBOUND_HL7",
-                    "RECEIVED_IDS_EXPIRY", "DELIVERIES_PARTY", "QRTZ_TRIGGERS_DUE",
+                    "RECEIVED_IDS_EXPIRY", "DELIVERIES_PARTY", "NOTICES_PARTY", "NOTICES_PUSH", "QRTZ_TRIGGERS_DUE",
                     "QRTZ_FIRED_INSTANCE");
-            assertThat(appliedVersions(database.dataSource())).contains("1", "2", "3", "8").doesNotHaveDuplicates();
+            assertThat(appliedVersions(database.dataSource())).contains("1", "2", "3", "4", "6", "8")
+                    .doesNotHaveDuplicates();
         }
     }
 

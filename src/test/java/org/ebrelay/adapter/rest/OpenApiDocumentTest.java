@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** docs/openapi.yaml is hand-written: this keeps it and the resources describing the same operations. */
 class OpenApiDocumentTest {
     private static final List<Class<?>> RESOURCES =
-            List.of(MessagesResource.class, InboxResource.class, PartnerResource.class, OpenApiResource.class);
+            List.of(MessagesResource.class, InboxResource.class, NoticesResource.class, PartnerResource.class,
+                    OpenApiResource.class);
 
     @Test
     void everyResourceMethodIsDocumentedAndEveryDocumentedOperationExists() throws IOException {
@@ -25,7 +26,7 @@ class OpenApiDocumentTest {
 
         Set<String> implemented = implementedOperations();
 
-        assertThat(implemented).hasSize(9).contains("post /messages", "get /messages/{id}", "post /inbox/{deliveryId}/confirm");
+        assertThat(implemented).hasSize(12).contains("post /messages", "get /messages/{id}", "post /inbox/{deliveryId}/confirm");
         assertThat(documented).containsExactlyInAnyOrderElementsOf(implemented);
     }
 
