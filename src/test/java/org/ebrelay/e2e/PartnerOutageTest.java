@@ -13,7 +13,6 @@ import org.ebrelay.app.PartyIds;
 import org.ebrelay.app.port.in.DiagnosePartner;
 import org.ebrelay.app.port.in.MessageView;
 import org.ebrelay.app.port.in.SubmissionResult;
-import org.ebrelay.boot.config.GatewayConfig;
 import org.ebrelay.domain.message.CpaId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -43,6 +43,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void slowRetryKeysOverridesAndMultiHopRoutesAreRead() throws Exception {
+        Path file = dir.resolve("ebrelay.yaml");
+        Files.writeString(file, """
+                reliability:
+                  regenerationMargin: PT2M
+                  slowRetry:
+                    firstInterval: PT5M
+                    maxAttempts: 12
+                  slowRetryOverrides:
+                    - {party: "urn:oid:1.2:LAB", maxAge: P1D, enabled: true}
+                  multiHop:
+                    - {cpaId: "urn:cpa:via-hub"}
+                """);
+        GatewayConfig.Reliability reliability = new ConfigLoader().load(file).reliability();
+        assertThat(reliability.regenerationMargin()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(reliability.slowRetry()).isEqualTo(new GatewayConfig.SlowRetry(true, Duration.ofMinutes(5), 2.0,
+                Duration.ofHours(4), 12, Duration.ofDays(5)));
+        assertThat(reliability.slowRetryOverrides()).containsExactly(new GatewayConfig.SlowRetryOverride(null, null,
+                null, "urn:oid:1.2:LAB", true, null, null, null, null, Duration.ofDays(1)));
+        assertThat(reliability.multiHop()).containsExactly(new GatewayConfig.MultiHop("urn:cpa:via-hub", null));
+        assertThat(reliability.ttlSafetyMargin()).as("untouched").isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
     void aMisspelledKeyIsAnErrorThatNamesIt() throws Exception {
         Path file = dir.resolve("ebrelay.yaml");
         Files.writeString(file, "http:\n  prot: 9090\n");
