@@ -20,6 +20,8 @@ import org.ebrelay.app.port.out.MessageStore;
 import org.ebrelay.app.port.out.MessageSummary;
 import org.ebrelay.app.port.out.NewMessageId;
 import org.ebrelay.app.port.out.NodeId;
+import org.ebrelay.app.port.out.OperatorAction;
+import org.ebrelay.app.port.out.OperatorActionResult;
 import org.ebrelay.app.port.out.OutboundTransition;
 import org.ebrelay.app.port.out.ReceivedStatus;
 import org.ebrelay.app.port.out.RegistrationResult;
@@ -88,6 +90,16 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public boolean assignNewMessageId(NewMessageId change) {
         return database.write(c -> SettlementRows.assignNewMessageId(c, change));
+    }
+
+    @Override
+    public OperatorActionResult requeueByOperator(OperatorAction action) {
+        return database.write(c -> OperatorRows.requeue(c, action));
+    }
+
+    @Override
+    public OperatorActionResult abandonByOperator(OperatorAction action) {
+        return database.write(c -> OperatorRows.abandon(c, action));
     }
 
     @Override

@@ -28,7 +28,7 @@ class MigrationTest {
             assertThat(indexes(database.dataSource())).contains("OUTBOUND_DUE", "OUTBOUND_STATE", "OUTBOUND_HL7",
                     "RECEIVED_IDS_EXPIRY", "DELIVERIES_PARTY", "QRTZ_TRIGGERS_DUE",
                     "QRTZ_FIRED_INSTANCE");
-            assertThat(appliedVersions(database.dataSource())).containsExactly("1", "2", "3");
+            assertThat(appliedVersions(database.dataSource())).startsWith("1", "2", "3").contains("5");
         }
     }
 
