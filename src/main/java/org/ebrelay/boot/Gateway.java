@@ -26,6 +26,7 @@ import org.ebrelay.app.inbound.AsyncReplies;
 import org.ebrelay.app.inbound.ReceivePipeline;
 import org.ebrelay.app.inbound.ReceiveSettings;
 import org.ebrelay.app.inbound.SignalHandler;
+import org.ebrelay.app.outbound.ManualHandlingService;
 import org.ebrelay.app.outbound.OutboundDispatcher;
 import org.ebrelay.app.outbound.OutboundMessageFactory;
 import org.ebrelay.app.outbound.SubmitMessageService;
@@ -139,7 +140,9 @@ public final class Gateway implements AutoCloseable {
             }
             return new HttpReply(reply.httpStatus(), reply.body());
         }, this::health, metrics.registry());
-        RestApi rest = new RestApi(submit, query, inbox, diagnose, AccessCheck.PERMIT_ALL);
+        RestApi rest = new RestApi(submit, query, inbox, diagnose,
+                new ManualHandlingService(store, store, clock, dispatcher::wake), AccessCheck.PERMIT_ALL,
+                RestApi.DEFAULT_MAX_BODY_BYTES);
         rest.resources().forEach(web::addRestResource);
         rest.providers().forEach(web::addRestProvider);
         web.addSoapEndpoint("/submission", new SoapApi(submit, query, AccessCheck.PERMIT_ALL).implementor(),

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.ebrelay.app.port.in.HandleManually;
 import org.ebrelay.app.port.in.MessageView;
 import org.ebrelay.app.port.in.QueryMessages;
 import org.ebrelay.app.port.in.Submission;
@@ -32,11 +33,14 @@ public class MessagesResource {
     private final SubmitMessage submitMessage;
     private final QueryMessages queryMessages;
     private final RequestBodies bodies;
+    private final HandleManually handleManually;
 
-    MessagesResource(SubmitMessage submitMessage, QueryMessages queryMessages, RequestBodies bodies) {
+    MessagesResource(SubmitMessage submitMessage, QueryMessages queryMessages, RequestBodies bodies,
+                     HandleManually handleManually) {
         this.submitMessage = submitMessage;
         this.queryMessages = queryMessages;
         this.bodies = bodies;
+        this.handleManually = handleManually;
     }
 
     /**
@@ -73,6 +77,30 @@ public class MessagesResource {
             throw new BadRequest(404, "NotFound", "no message has the ebXML or HL7 id '" + id + "'");
         }
         return MessageBodies.MessageList.of(found);
+    }
+
+    /** An operator's resend, with {@code {reason, operator}}: 200, 404 unknown, 409 not now, 400 no reason. */
+    @POST
+    @Path("{id}/resend")
+    public Response resend(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
+        ManualHandlingBodies.ManualRequest request = manualRequest(headers, body);
+        return ManualHandlingBodies.answer(handleManually.resend(id, request.reason(), request.operator()));
+    }
+
+    /** An operator gives a message up, with {@code {reason, operator}}: same answers as a resend. */
+    @POST
+    @Path("{id}/abandon")
+    public Response abandon(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
+        ManualHandlingBodies.ManualRequest request = manualRequest(headers, body);
+        return ManualHandlingBodies.answer(handleManually.abandon(id, request.reason(), request.operator()));
+    }
+
+    private ManualHandlingBodies.ManualRequest manualRequest(HttpHeaders headers, InputStream body) {
+        if (headers.getMediaType() == null || !headers.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            throw new BadRequest(415, "UnsupportedMediaType", "send {\"reason\": ..., \"operator\": ...}"
+                    + " as application/json");
+        }
+        return bodies.json(bodies.read(body), ManualHandlingBodies.ManualRequest.class);
     }
 
     /** A search: {@code ?id=} (any id, an empty list when unknown) or {@code ?state=&limit=}. */

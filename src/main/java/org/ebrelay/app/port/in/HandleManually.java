@@ -7,6 +7,18 @@ package org.ebrelay.app.port.in;
  * {@link org.ebrelay.domain.reliability.ManualHandling}.
  */
 public interface HandleManually {
+    /** For a node (or a test API) without manual handling: every request is refused as not allowed. */
+    HandleManually NOT_AVAILABLE = new HandleManually() {
+        @Override
+        public ManualHandlingResult resend(String id, String reason, String operator) {
+            return new ManualHandlingResult.Refused("NotAllowed", null, "manual handling is not available here");
+        }
+
+        @Override
+        public ManualHandlingResult abandon(String id, String reason, String operator) {
+            return resend(id, reason, operator);
+        }
+    };
 
     /** Puts the message back in the queue, due now; the dispatcher sends it under the id rule (new id if due). */
     ManualHandlingResult resend(String id, String reason, String operator);
