@@ -117,7 +117,8 @@ public final class Gateway implements AutoCloseable {
         started.push(replies);
         WebhookRouting routing = new WebhookRouting(setup.webhooks());
         ReceiveSettings receiveSettings = ReceiveSettings.defaults().withWebhooks(
-                (heading, party) -> routing.applies(heading.cpaId(), heading.service(), heading.action()));
+                (heading, party) -> routing.applies(heading.cpaId(), heading.service(), heading.action()))
+                .withHl7DuplicateWindow(config.reliability().hl7DuplicateWindow());
         ReceiveMessage receive = new ReceivePipeline(codec, agreements, parties, store, ids, clock, signals, replies,
                 hl7, receiveSettings);
 
@@ -168,7 +169,7 @@ public final class Gateway implements AutoCloseable {
         return t;
     });
 
-    /** The periodic work Quartz wakes: due sends, webhook pushes, expired replies and remembered ids. */
+    /** The periodic work Quartz wakes: due sends, webhook pushes, expired replies, remembered ids and HL7 ids. */
     private void sweep() {
         dispatcher.wake();
         if (!setup.webhooks().isEmpty()) {
@@ -176,6 +177,7 @@ public final class Gateway implements AutoCloseable {
         }
         pending.expireOverdue();
         store.purgeRememberedIds(setup.clock().instant(), 1_000);
+        store.purgeRememberedHl7Ids(setup.clock().instant(), 1_000);
     }
 
     private Health health() {

@@ -123,6 +123,11 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public int purgeRememberedHl7Ids(Instant now, int limit) {
+        return database.write(c -> Hl7IdRows.purge(c, now, limit));
+    }
+
+    @Override
     public Optional<ReceivedStatus> statusOf(CpaId cpaId, MessageId messageId) {
         return database.read(c -> InboundRows.statusOf(c, cpaId, messageId));
     }

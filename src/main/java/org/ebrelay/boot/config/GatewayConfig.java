@@ -3,6 +3,7 @@ package org.ebrelay.boot.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.ebrelay.app.inbound.ReceiveSettings;
 
 /**
  * The configuration of one gateway node: one typed record, every key with its default next to it, validated
@@ -73,10 +74,14 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
      * @param claimLease       how long a node's claim on a message lasts before another node may take it over
      * @param ttlSafetyMargin  TimeToLive = Timestamp + PersistDuration - this margin, so a same-id resend never
      *                         arrives expired
+     * @param hl7DuplicateWindow how long a received HL7 id is remembered per CPA and From party, so that a resend
+     *                         under a new MessageId is acknowledged and not delivered again (PT0S: off)
      */
-    public record Reliability(Duration sweepInterval, Duration claimLease, Duration ttlSafetyMargin) {
+    public record Reliability(Duration sweepInterval, Duration claimLease, Duration ttlSafetyMargin,
+                              Duration hl7DuplicateWindow) {
         public static Reliability defaults() {
-            return new Reliability(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofMinutes(1));
+            return new Reliability(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofMinutes(1),
+                    ReceiveSettings.DEFAULT_HL7_DUPLICATE_WINDOW);
         }
     }
 
