@@ -31,6 +31,7 @@ import org.ebrelay.app.outbound.OutboundDispatcher;
 import org.ebrelay.app.outbound.OutboundMessageFactory;
 import org.ebrelay.app.outbound.SubmitMessageService;
 import org.ebrelay.app.port.in.DiagnosePartner;
+import org.ebrelay.app.port.in.HandleManually;
 import org.ebrelay.app.port.in.Inbox;
 import org.ebrelay.app.port.in.QueryMessages;
 import org.ebrelay.app.port.in.ReceiveMessage;
@@ -74,6 +75,7 @@ public final class Gateway implements AutoCloseable {
     private QueryMessages query;
     private Inbox inbox;
     private DiagnosePartner diagnose;
+    private HandleManually manualHandling;
     private GatewayMetrics metrics;
 
     private Gateway() {
@@ -141,8 +143,8 @@ public final class Gateway implements AutoCloseable {
             }
             return new HttpReply(reply.httpStatus(), reply.body());
         }, this::health, metrics.registry());
-        RestApi rest = new RestApi(submit, query, inbox, diagnose,
-                new ManualHandlingService(store, store, clock, dispatcher::wake), AccessCheck.PERMIT_ALL,
+        manualHandling = new ManualHandlingService(store, store, clock, dispatcher::wake);
+        RestApi rest = new RestApi(submit, query, inbox, diagnose, manualHandling, AccessCheck.PERMIT_ALL,
                 RestApi.DEFAULT_MAX_BODY_BYTES);
         rest.resources().forEach(web::addRestResource);
         rest.providers().forEach(web::addRestProvider);
@@ -211,6 +213,10 @@ public final class Gateway implements AutoCloseable {
 
     public DiagnosePartner diagnose() {
         return diagnose;
+    }
+
+    public HandleManually manualHandling() {
+        return manualHandling;
     }
 
     public AgreementRegistry agreements() {
