@@ -63,6 +63,11 @@ class ManualHandlingTest {
         Run listed = ebrelay("messages", "--node", hospital(), "--state", "MANUAL", "--json");
         assertThat(listed.exitCode()).as(listed.toString()).isZero();
         assertThat(texts(listed.json(), "messageId")).contains(messageId);
+        Run toTheLab = ebrelay("messages", "--node", hospital(), "--state", "MANUAL", "--cpa", DemoCpa.CPA_ID,
+                "--party", DemoCpa.LAB, "--json");
+        Run otherCpa = ebrelay("messages", "--node", hospital(), "--state", "MANUAL", "--cpa", "urn:other", "--json");
+        assertThat(texts(toTheLab.json(), "messageId")).contains(messageId);
+        assertThat(texts(otherCpa.json(), "messageId")).isEmpty();
 
         nodes.startLab();
         Run resent = ebrelay("resend", "--node", hospital(), messageId, "--reason", "the laboratory is back",

@@ -185,6 +185,16 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public List<MessageSummary> listOutbound(OutboundState state, CpaId cpaId, PartyId party, int limit) {
+        return database.read(c -> HistoryRows.outboundIn(c, state, cpaId, party, limit));
+    }
+
+    @Override
+    public List<MessageSummary> listInbound(InboundState state, CpaId cpaId, PartyId party, int limit) {
+        return database.read(c -> HistoryRows.inboundIn(c, state, cpaId, party, limit));
+    }
+
+    @Override
     public Map<MessageState, Long> countByState() {
         return database.read(HistoryRows::countByState);
     }
