@@ -39,14 +39,15 @@ final class InboundRows {
                 return seen.get();
             }
         }
-        if (registration.checksHl7Id()) {
-            Optional<Hl7IdRows.Original> original = Hl7IdRows.original(connection, registration);
-            if (original.isPresent()) {
-                return registerHl7Duplicate(connection, registration, original.get());
-            }
+        Optional<Hl7IdRows.Original> original = registration.checksHl7Id()
+                ? Hl7IdRows.original(connection, registration) : Optional.empty();
+        boolean sameMessageId = original.isPresent()
+                && original.get().messageId().equals(registration.heading().messageId().value());
+        if (original.isPresent() && !sameMessageId) {
+            return registerHl7Duplicate(connection, registration, original.get());
         }
         insertMessage(connection, registration);
-        if (registration.checksHl7Id()) {
+        if (registration.checksHl7Id() && !sameMessageId) {
             Hl7IdRows.remember(connection, registration);
         }
         if (registration.duplicateCheck() != null) {
@@ -62,7 +63,9 @@ final class InboundRows {
     }
 
     /**
-     * Kept visible as a received message that was not delivered: DUPLICATE, its MessageId remembered with its reply
+     * A known HL7 id under a NEW MessageId. (The same MessageId again reaches this only without DuplicateElimination,
+     * where every copy is delivered, RM-R5: the register method lets it through.) Kept visible as a received message
+     * that was not delivered: DUPLICATE, its MessageId remembered with its reply
      * (a resend of this copy replays that acknowledgment), an event on it and one on the original.
      */
     private static RegistrationResult registerHl7Duplicate(Connection connection, InboundRegistration registration,

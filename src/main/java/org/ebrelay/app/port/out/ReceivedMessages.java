@@ -17,7 +17,8 @@ public interface ReceivedMessages {
      * reply and a DUPLICATE_RECEIVED event on the original; with another digest: {@code Conflict} and a
      * CONFLICTING_DUPLICATE event. Without a check every copy is new (RM-R5). Then, with an {@link Hl7DuplicateCheck}
      * and an HL7 id, the (CPAId, From party, HL7 id) is looked up in the same transaction: remembered and not yet
-     * expired, the message is stored DUPLICATE without deliveries (its MessageId remembered with the reply all the
+     * expired for a message with another MessageId (the same MessageId without duplicate elimination is delivered
+     * again, RM-R5), the message is stored DUPLICATE without deliveries (its MessageId remembered with the reply all the
      * same) with an HL7_DUPLICATE event on it and on the original, and the answer is {@code Hl7Duplicate}; else the
      * key is remembered for the new message.
      */

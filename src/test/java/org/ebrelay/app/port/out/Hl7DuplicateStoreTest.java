@@ -32,8 +32,12 @@ class Hl7DuplicateStoreTest extends WithDatabase {
     }
 
     private static InboundRegistration checked(StoreFixtures.Received message, Instant rememberUntil) {
+        return checked(message, rememberUntil, message.build().id().value());
+    }
+
+    private static InboundRegistration checked(StoreFixtures.Received message, Instant rememberUntil, String id) {
         InboundRegistration r = message.build();
-        return new InboundRegistration(r.id(), r.heading(), r.receivedAt(), r.wire(), r.state(), r.duplicateCheck(),
+        return new InboundRegistration(InternalId.of(id), r.heading(), r.receivedAt(), r.wire(), r.state(), r.duplicateCheck(),
                 r.reply(), r.deliveries(), r.detail(), new Hl7DuplicateCheck(rememberUntil));
     }
 
@@ -107,6 +111,21 @@ class Hl7DuplicateStoreTest extends WithDatabase {
         assertThat(store.register(checked(received("no-id-2").hl7Id(null), WINDOW_END)))
                 .isInstanceOf(RegistrationResult.Registered.class);
         assertThat(deliveries()).isEqualTo(4);
+    }
+
+    @Test
+    void theSameMessageIdAgainWithoutDuplicateEliminationIsDeliveredAgainAsRmR5Asks() {
+        store.register(checked(received("first").hl7Id("ORDER-1").withoutDuplicateElimination(), WINDOW_END));
+
+        RegistrationResult copy = store.register(checked(received("first").hl7Id("ORDER-1")
+                .withoutDuplicateElimination().deliveries(new NewDelivery(DeliveryId.of("dlv-copy"), HOSPITAL, null)),
+                WINDOW_END, "in-first-copy"));
+
+        assertThat(copy).isEqualTo(new RegistrationResult.Registered(InternalId.of("in-first-copy")));
+        assertThat(deliveries()).isEqualTo(2);
+        assertThat(store.register(order("new-id", T0.plusSeconds(5))))
+                .as("still remembered for the first copy")
+                .isEqualTo(new RegistrationResult.Hl7Duplicate(InternalId.of("in-new-id"), InternalId.of("in-first")));
     }
 
     @Test
