@@ -28,6 +28,7 @@ import org.ebrelay.app.inbound.ReceiveSettings;
 import org.ebrelay.app.inbound.SignalHandler;
 import org.ebrelay.app.outbound.ManualHandlingService;
 import org.ebrelay.app.outbound.OutboundDispatcher;
+import org.ebrelay.app.outbound.OutboundListener;
 import org.ebrelay.app.outbound.OutboundMessageFactory;
 import org.ebrelay.app.outbound.SubmitMessageService;
 import org.ebrelay.app.port.in.DiagnosePartner;
@@ -51,8 +52,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
@@ -64,6 +67,7 @@ public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final List<OutboundListener> outboundListeners = new CopyOnWriteArrayList<>();
     private NodeSetup setup;
     private Database database;
     private JdbcMessageStore store;
@@ -105,11 +109,12 @@ public final class Gateway implements AutoCloseable {
         database = Database.open(setup.databaseSettings());
         started.push(database);
         store = new JdbcMessageStore(database);
-        SoapCodec codec = new SoapCodec(new EbmsDecoder(new EbmsDecoder.Options(setup.maxMessageBytes(), true)));
+        SoapCodec codec = new SoapCodec(new EbmsDecoder(new EbmsDecoder.Options(setup.maxMessageBytes(),
+                config.http().schemaValidation())));
         EbmsHttpSender sender = new EbmsHttpSender(setup.senderConfig());
         sender.start();
         started.push(sender);
-        UuidIdGenerator ids = new UuidIdGenerator(nodeId.value());
+        UuidIdGenerator ids = new UuidIdGenerator(nodeId.value(), clock);
         Hl7MessageIds hl7 = new Hl7MessageIds();
         metrics = new GatewayMetrics(store, clock);
 
@@ -124,11 +129,11 @@ public final class Gateway implements AutoCloseable {
         ReceiveMessage receive = new ReceivePipeline(codec, agreements, parties, store, ids, clock, signals, replies,
                 hl7, receiveSettings);
 
+        outboundListeners.add(metrics);
         dispatcher = new OutboundDispatcher(store, sender, codec, signals, new FastRetryPolicy(), clock, nodeId,
-                setup.dispatchSettings(), metrics);
+                setup.dispatchSettings(), OutboundListener.each(outboundListeners));
         submit = new SubmitMessageService(agreements, parties, new OutboundMessageFactory(ids,
-                new TimeToLiveRule(config.reliability().ttlSafetyMargin())), codec, store, ids, hl7, clock,
-                dispatcher::wake);
+                new TimeToLiveRule(config.reliability().ttlSafetyMargin())), codec, dispatcher, ids, hl7, clock);
         query = new QueryService(store);
         inbox = new InboxService(store, codec, clock);
         diagnose = new DiagnosePartnerService(agreements, parties, codec, sender, pending, ids, clock,
@@ -193,6 +198,16 @@ public final class Gateway implements AutoCloseable {
     /** Where /api answers: the admin port when one is configured. */
     public URI apiBaseUri() {
         return web.apiBaseUri();
+    }
+
+    /** Also tells {@code listener} what happens to the messages this node sends (embedding, the benchmark). */
+    public void addOutboundListener(OutboundListener listener) {
+        outboundListeners.add(listener);
+    }
+
+    /** What the store's writer has committed so far: transactions and units of work. */
+    public Database.WriteCounts storeWrites() {
+        return database.writeCounts();
     }
 
     public NodeId nodeId() {

@@ -54,7 +54,7 @@ class CommandLineTest {
         String messageId = sent.json().path("messageId").asText();
         assertThat(messageId).isNotBlank();
         assertThat(sent.json().path("hl7MessageId").asText()).isEqualTo(order.id());
-        assertThat(sent.json().path("state").asText()).isEqualTo("QUEUED");
+        assertThat(sent.json().path("state").asText()).isEqualTo("SENDING");
         awaitOutbound(nodes.hospital(), messageId, "COMPLETE");
 
         Run status = ebrelay("status", "--node", hospital(), order.id(), "--json");

@@ -52,7 +52,7 @@ record TestNode(Path root, String name, String party, int port, Duration respons
         return new GatewayConfig(
                 new GatewayConfig.Node(name, List.of(party)),
                 new GatewayConfig.Http("127.0.0.1", port, null, defaults.http().maxMessageBytes(),
-                        Duration.ofSeconds(5), responseTimeout, null),
+                        Duration.ofSeconds(5), responseTimeout, null, true), // strict: our own wire output is schema-checked
                 new GatewayConfig.Storage(dataDir(), null, "commit"),
                 new GatewayConfig.Cpa(cpaDir()),
                 GatewayConfig.Reliability.defaults(),

@@ -59,7 +59,7 @@ class TwoNodeExchangeTest {
         SubmissionResult.Accepted accepted = nodes.order(order);
 
         assertThat(accepted.hl7MessageId()).isEqualTo(order.id());
-        assertThat(accepted.state()).isEqualTo("QUEUED");
+        assertThat(accepted.state()).as("stored claimed, on its way").isEqualTo("SENDING");
         MessageView sent = awaitOutbound(nodes.hospital(), accepted.messageId(), "COMPLETE");
         assertThat(sent.attempts()).isEqualTo(1);
         assertThat(sent.hl7MessageId()).isEqualTo(order.id());
@@ -126,7 +126,7 @@ class TwoNodeExchangeTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode answer = JSON.readTree(response.body());
         assertThat(answer.path("hl7MessageId").asText()).isEqualTo(order.id());
-        assertThat(answer.path("state").asText()).isEqualTo("QUEUED");
+        assertThat(answer.path("state").asText()).isEqualTo("SENDING");
         String messageId = answer.path("messageId").asText();
         awaitOutbound(nodes.hospital(), messageId, "COMPLETE");
         assertThat(deliveredOnce(nodes.lab(), order).messageId()).isEqualTo(messageId);

@@ -1,41 +1,22 @@
 package org.ebrelay.adapter.hl7;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.model.Segment;
-import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
-import ca.uhn.hl7v2.parser.ParserConfiguration;
-import ca.uhn.hl7v2.parser.PipeParser;
-import ca.uhn.hl7v2.util.Terser;
-import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
-
+import ca.uhn.hl7v2.parser.DefaultEscaping;
+import ca.uhn.hl7v2.parser.EncodingCharacters;
+import ca.uhn.hl7v2.parser.Escaping;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * MSH-10 (message control id) of an HL7 v2 message in ER7 ("pipe") encoding, read with HAPI.
- * Only the MSH segment is parsed ({@link PipeParser#getCriticalResponseData}): a full parse would cost more
- * and fail on messages whose body does not match the 2.5.1 structures, while the id sits in MSH.
+ * Only the first MSH segment is read, by a scan of its separators: a full parse would cost more and fail on messages whose
+ * body does not match the 2.5.1 structures, while the id sits in MSH.
  */
 final class Er7MessageIds {
     private static final int MSH_10 = 10;
     private static final int MSH_18 = 18;
 
-    private final PipeParser parser;
-
-    Er7MessageIds() {
-        ParserConfiguration config = new ParserConfiguration();
-        config.setValidating(false);
-        config.setAllowUnknownVersions(true);
-        // HAPI's default id generator writes ./id_file when it makes an ACK; never touch the working directory.
-        config.setIdGenerator(new InMemoryIDGenerator());
-        // Every 2.x version is read into the 2.5.1 structures, the only ones on the classpath.
-        DefaultHapiContext context = new DefaultHapiContext(config, ValidationContextFactory.noValidation(),
-                new CanonicalModelClassFactory("2.5.1"));
-        this.parser = context.getPipeParser();
-    }
+    private final Escaping escaping = new DefaultEscaping();
 
     /**
      * The MSH-10 of the ER7 message in {@code content} from {@code start} (after any BOM, MLLP start byte and
@@ -59,11 +40,28 @@ final class Er7MessageIds {
             return Optional.empty();
         }
         try {
-            Segment segment = parser.getCriticalResponseData(msh);
-            return nonBlank(Terser.get(segment, MSH_10, 0, 1, 1));
-        } catch (HL7Exception | RuntimeException e) {
+            // The first component of MSH-10, read by scanning the one segment: HAPI's parsers (even its pre-parser)
+            // cost more than the rest of a submission's bookkeeping; HAPI still does the unescaping.
+            EncodingCharacters separators = encodingCharacters(msh);
+            String raw = firstComponent(field(msh, MSH_10), separators);
+            return nonBlank(raw == null ? null : escaping.unescape(raw, separators));
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The first repetition's first component's first subcomponent: what Terser.get(msh, 10, 0, 1, 1) reads. */
+    private static String firstComponent(String field, EncodingCharacters separators) {
+        if (field == null) {
+            return null;
+        }
+        return cut(cut(cut(field, separators.getRepetitionSeparator()), separators.getComponentSeparator()),
+                separators.getSubcomponentSeparator());
+    }
+
+    private static String cut(String text, char separator) {
+        int at = text.indexOf(separator);
+        return at < 0 ? text : text.substring(0, at);
     }
 
     /**
@@ -92,10 +90,25 @@ final class Er7MessageIds {
         return -1;
     }
 
-    /** MSH-n as raw text, or null. MSH-1 is the field separator itself, so MSH-n is the (n-1)th split part. */
+    /** MSH-n as raw text, or null. MSH-1 is the field separator itself, so MSH-n follows the (n-1)th separator. */
     private static String field(String msh, int number) {
-        String[] parts = msh.split(java.util.regex.Pattern.quote(String.valueOf(msh.charAt(3))), -1);
-        return number - 1 < parts.length ? parts[number - 1] : null;
+        char separator = msh.charAt(3);
+        int start = 3;
+        for (int i = 1; i < number - 1; i++) {
+            start = msh.indexOf(separator, start + 1);
+            if (start < 0) {
+                return null;
+            }
+        }
+        int end = msh.indexOf(separator, start + 1);
+        return msh.substring(start + 1, end < 0 ? msh.length() : end);
+    }
+
+    /** MSH-1 and MSH-2: the separators and the escape character the field text is written with. */
+    private static EncodingCharacters encodingCharacters(String msh) {
+        char separator = msh.charAt(3);
+        int end = msh.indexOf(separator, 4);
+        return new EncodingCharacters(separator, msh.substring(4, end < 0 ? msh.length() : end));
     }
 
     private static char repetitionSeparator(String msh) {

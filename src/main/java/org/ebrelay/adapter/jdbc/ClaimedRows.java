@@ -16,8 +16,9 @@ import org.ebrelay.domain.reliability.OutboundState;
 final class ClaimedRows {
     private static final String SELECT = "SELECT " + SqlValues.HEADING_COLUMNS + ", time_to_live, deliver_by,"
             + " ack_requested, duplicate_elimination, sync_reply, retries, retry_interval_ms, persist_duration_ms,"
-            + " endpoint_url, content_type, soap_action, wire, attempts, sequence_attempts, last_attempt_end,"
-            + " last_attempt_delivered, claim_node, claim_until FROM outbound_messages WHERE id = ?";
+            + " endpoint_url, w.content_type, soap_action, w.wire, attempts, sequence_attempts, last_attempt_end,"
+            + " last_attempt_delivered, claim_node, claim_until"
+            + " FROM outbound_messages JOIN outbound_wire w ON w.message_key = id WHERE id = ?";
 
     private ClaimedRows() {
     }

@@ -53,6 +53,14 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public ClaimedMessage insertClaimed(SubmittedMessage message, NodeId node, Instant leaseUntil) {
+        if (!leaseUntil.isAfter(message.submittedAt())) {
+            throw new IllegalArgumentException("the lease must end after the submission: " + leaseUntil);
+        }
+        return database.write(c -> OutboundRows.insertClaimed(c, message, node, leaseUntil));
+    }
+
+    @Override
     public List<ClaimedMessage> claimDue(NodeId node, Instant now, Instant leaseUntil, int limit) {
         if (!leaseUntil.isAfter(now)) {
             throw new IllegalArgumentException("the lease must end after now: " + leaseUntil);

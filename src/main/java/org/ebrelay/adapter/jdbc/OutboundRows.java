@@ -24,9 +24,11 @@ final class OutboundRows {
     private static final String INSERT = "INSERT INTO outbound_messages (id, cpa_id, conversation_id, message_id,"
             + " message_timestamp, time_to_live, deliver_by, hl7_id, from_party_type, from_party_value, to_party_type,"
             + " to_party_value, service_type, service_value, action, ack_requested, duplicate_elimination, sync_reply,"
-            + " retries, retry_interval_ms, persist_duration_ms, endpoint_url, content_type, soap_action, wire, state,"
+            + " retries, retry_interval_ms, persist_duration_ms, endpoint_url, soap_action, state,"
             + " next_attempt_at, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)";
+    private static final String INSERT_WIRE = "INSERT INTO outbound_wire (message_key, content_type, wire)"
+            + " VALUES (?, ?, ?)";
     /**
      * Parameters: now, now, limit. The lower bound matters: H2 sorts NULLs first in an index and reads a bare
      * {@code <= ?} range from the index's start, i.e. through every finished message (NULL due time) first.
@@ -66,9 +68,7 @@ final class OutboundRows {
             int i = bindHeading(insert, message.id(), message.heading(), message.timeToLive(), message.deadline());
             i = bindTerms(insert, i, message.terms());
             insert.setString(i++, message.endpointUrl());
-            insert.setString(i++, message.wire().contentType());
             insert.setString(i++, message.soapAction());
-            insert.setBytes(i++, message.wire().body());
             SqlValues.setInstant(insert, i++, message.firstAttemptAt());
             SqlValues.setInstant(insert, i++, message.submittedAt());
             SqlValues.setInstant(insert, i, message.submittedAt());
@@ -76,6 +76,12 @@ final class OutboundRows {
         } catch (SQLException e) {
             throw SqlValues.duplicateKeyAsArgument(e,
                     "already stored: " + message.id() + " / " + message.heading().messageId());
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_WIRE)) {
+            insert.setString(1, message.id().value());
+            insert.setString(2, message.wire().contentType());
+            insert.setBytes(3, message.wire().body());
+            insert.executeUpdate();
         }
         MessageIdRows.add(connection, message.id(), message.heading().messageId(), message.heading().timestamp(),
                 message.submittedAt());
@@ -114,6 +120,20 @@ final class OutboundRows {
         SqlValues.setDuration(insert, i++, terms.retryInterval());
         SqlValues.setDuration(insert, i++, terms.persistDuration());
         return i;
+    }
+
+    static ClaimedMessage insertClaimed(Connection connection, SubmittedMessage message, NodeId node,
+                                        Instant leaseUntil) throws SQLException {
+        insert(connection, message);
+        Instant now = message.submittedAt();
+        if (!claim(connection, message.id(), OutboundState.QUEUED, node, now, leaseUntil)) {
+            throw new IllegalStateException("a message inserted in this transaction could not be claimed: "
+                    + message.id() + " (its first attempt is not due at submission?)");
+        }
+        ClaimedMessage claimed = ClaimedRows.read(connection, message.id(), OutboundState.QUEUED);
+        EventRows.append(connection, message.id(), Direction.OUTBOUND, now, EventType.SEND_STARTED,
+                OutboundState.QUEUED, OutboundState.SENDING, "attempt 1 by node " + node + " on acceptance");
+        return claimed;
     }
 
     static List<ClaimedMessage> claimDue(Connection connection, NodeId node, Instant now, Instant leaseUntil,

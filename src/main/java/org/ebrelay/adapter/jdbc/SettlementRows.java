@@ -76,19 +76,23 @@ final class SettlementRows {
             return false;
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE outbound_messages SET message_id = ?,"
-                + " message_timestamp = ?, time_to_live = ?, content_type = ?, wire = ?, updated_at = ?"
-                + " WHERE id = ? AND state = ?")) {
+                + " message_timestamp = ?, time_to_live = ?, updated_at = ? WHERE id = ? AND state = ?")) {
             update.setString(1, change.messageId().value());
             SqlValues.setInstant(update, 2, change.timestamp());
             SqlValues.setInstant(update, 3, change.timeToLive());
-            update.setString(4, change.wire().contentType());
-            update.setBytes(5, change.wire().body());
-            SqlValues.setInstant(update, 6, change.at());
-            update.setString(7, change.id().value());
-            update.setString(8, change.expectedState().code());
+            SqlValues.setInstant(update, 4, change.at());
+            update.setString(5, change.id().value());
+            update.setString(6, change.expectedState().code());
             if (update.executeUpdate() != 1) {
                 return false;
             }
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbound_wire SET content_type = ?, wire = ? WHERE message_key = ?")) {
+            update.setString(1, change.wire().contentType());
+            update.setBytes(2, change.wire().body());
+            update.setString(3, change.id().value());
+            update.executeUpdate();
         }
         MessageIdRows.add(connection, change.id(), change.messageId(), change.timestamp(), change.at());
         EventRows.append(connection, change.id(), Direction.OUTBOUND, change.at(), EventType.MESSAGE_ID_REGENERATED,

@@ -10,6 +10,7 @@ import org.ebrelay.app.port.out.OutboundMessages;
 import org.ebrelay.app.port.out.PartnerTransport;
 import org.ebrelay.app.port.out.SendOutcome;
 import org.ebrelay.app.port.out.StoreFailure;
+import org.ebrelay.app.port.out.SubmittedMessage;
 import org.ebrelay.app.port.out.WireMessage;
 import org.ebrelay.domain.reliability.EventType;
 import org.ebrelay.domain.reliability.OutboundState;
@@ -36,8 +37,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * compare-and-set, so several nodes can share one database), asks the retry policy whether each may go now, and
  * posts the stored bytes; outcomes are recorded on a small pool, off the HTTP client's threads. Woken by new
  * submissions, by finished attempts and by the Quartz sweep; otherwise it sleeps until the next due time.
+ * A new submission with room to go skips the queue: it is stored already claimed and sent at once ({@link #accept}).
  */
-public final class OutboundDispatcher implements AutoCloseable {
+public final class OutboundDispatcher implements Outbox, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
     private static final Logger retries = LoggerFactory.getLogger("org.ebrelay.retries");
 
@@ -83,6 +85,30 @@ public final class OutboundDispatcher implements AutoCloseable {
         loop.start();
     }
 
+    /**
+     * Stores a submitted message. With room in flight, it is stored already claimed by this node, in the same
+     * transaction, and sent at once from the caller's thread (the send itself is asynchronous): one commit and no
+     * trip through the due queue. Otherwise it is queued and the loop is woken.
+     */
+    @Override
+    public OutboundState accept(SubmittedMessage message) {
+        boolean dueNow = !message.firstAttemptAt().isAfter(message.submittedAt());
+        if (!running || !dueNow || !inFlight.tryAcquire()) {
+            store.insert(message);
+            wake();
+            return OutboundState.QUEUED;
+        }
+        ClaimedMessage claimed;
+        try {
+            claimed = store.insertClaimed(message, node, message.submittedAt().plus(settings.claimLease()));
+        } catch (RuntimeException e) {
+            inFlight.release();
+            throw e;
+        }
+        dispatchHolding(claimed, message.submittedAt());
+        return OutboundState.SENDING;
+    }
+
     /** Asks the loop to look for due work now. Cheap; safe from any thread. */
     public void wake() {
         lock.lock();
@@ -119,19 +145,24 @@ public final class OutboundDispatcher implements AutoCloseable {
         Instant now = clock.instant();
         List<ClaimedMessage> claimed = store.claimDue(node, now, now.plus(settings.claimLease()), room);
         for (ClaimedMessage message : claimed) {
-            dispatch(message, now);
+            inFlight.acquireUninterruptibly();
+            dispatchHolding(message, now);
         }
         return claimed.size();
     }
 
-    private void dispatch(ClaimedMessage m, Instant now) {
+    /** Sends {@code m} if the policy says so; the caller holds an in-flight permit, released when it is done. */
+    private void dispatchHolding(ClaimedMessage m, Instant now) {
         RetryDecision decision = policy.decide(m.retryFactsBeforeClaim(), now);
         if (decision instanceof RetryDecision.SendNow) {
-            send(m);
+            sendHolding(m);
             return;
         }
-        AttemptOutcome notSent = notSent(m, decision, now);
-        record(m, notSent);
+        try {
+            record(m, notSent(m, decision, now));
+        } finally {
+            inFlight.release();
+        }
     }
 
     private AttemptOutcome notSent(ClaimedMessage m, RetryDecision decision, Instant now) {
@@ -150,9 +181,8 @@ public final class OutboundDispatcher implements AutoCloseable {
                 expired.reason() + " passed at " + expired.at());
     }
 
-    private void send(ClaimedMessage m) {
+    private void sendHolding(ClaimedMessage m) {
         CrashPoints.reach(CrashPoints.BEFORE_SEND);
-        inFlight.acquireUninterruptibly();
         Instant started = clock.instant();
         WireMessage wire = new WireMessage(m.wire().contentType(), m.soapAction(), m.wire().body());
         transport.send(URI.create(m.endpointUrl()), wire, settings.responseTimeout())

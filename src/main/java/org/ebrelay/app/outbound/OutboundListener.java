@@ -51,4 +51,13 @@ public interface OutboundListener {
     static OutboundListener all(List<OutboundListener> listeners) {
         return new OutboundListeners(List.copyOf(listeners));
     }
+
+    /**
+     * Like {@link #all}, over a list that may change while it is used: each call goes to the listeners the list
+     * holds at that moment ({@code live} must be safe to iterate while others add to it, e.g. a
+     * CopyOnWriteArrayList).
+     */
+    static OutboundListener each(List<OutboundListener> live) {
+        return new OutboundListeners(live);
+    }
 }

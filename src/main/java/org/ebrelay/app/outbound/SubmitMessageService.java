@@ -9,7 +9,7 @@ import org.ebrelay.app.port.out.Hl7Ids;
 import org.ebrelay.app.port.out.IdGenerator;
 import org.ebrelay.app.port.out.MessageCodec;
 import org.ebrelay.app.port.out.MessageHeading;
-import org.ebrelay.app.port.out.OutboundMessages;
+
 import org.ebrelay.app.port.out.StoreFailure;
 import org.ebrelay.app.port.out.SubmittedMessage;
 import org.ebrelay.app.port.out.WireBytes;
@@ -19,6 +19,7 @@ import org.ebrelay.domain.cpa.Route;
 import org.ebrelay.domain.message.EbmsMessage;
 import org.ebrelay.domain.message.Payload;
 import org.ebrelay.domain.reliability.DeliveryTerms;
+import org.ebrelay.domain.reliability.OutboundState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ import java.util.Optional;
 
 /**
  * Accepts a message from the application: checks it against the CPA, builds and encodes the ebXML message once,
- * and stores it QUEUED in one transaction before answering (RM-S1). The dispatcher is woken to send it at once.
+ * and hands it to the {@link Outbox}, which stores it in one transaction before this answers (RM-S1) and sends it.
  */
 public final class SubmitMessageService implements SubmitMessage {
     private static final Logger log = LoggerFactory.getLogger(SubmitMessageService.class);
@@ -38,23 +39,20 @@ public final class SubmitMessageService implements SubmitMessage {
     private final SubmissionCheck check;
     private final OutboundMessageFactory factory;
     private final MessageCodec codec;
-    private final OutboundMessages store;
+    private final Outbox outbox;
     private final IdGenerator ids;
     private final Hl7Ids hl7Ids;
     private final Clock clock;
-    private final Runnable wakeDispatcher;
 
     public SubmitMessageService(AgreementRegistry agreements, LocalParties localParties, OutboundMessageFactory factory,
-                                MessageCodec codec, OutboundMessages store, IdGenerator ids, Hl7Ids hl7Ids, Clock clock,
-                                Runnable wakeDispatcher) {
+                                MessageCodec codec, Outbox outbox, IdGenerator ids, Hl7Ids hl7Ids, Clock clock) {
         this.check = new SubmissionCheck(agreements, localParties);
         this.factory = factory;
         this.codec = codec;
-        this.store = store;
+        this.outbox = outbox;
         this.ids = ids;
         this.hl7Ids = hl7Ids;
         this.clock = clock;
-        this.wakeDispatcher = wakeDispatcher;
     }
 
     @Override
@@ -72,14 +70,14 @@ public final class SubmitMessageService implements SubmitMessage {
                         .findFirst().orElse(null);
         OutboundMessageFactory.Built built = factory.build(resolved, submission.conversationId(), payloads, now);
         WireMessage wire = codec.encode(built.message());
+        OutboundState stored;
         try {
-            store.insert(submitted(built, resolved.route(), hl7Id, wire, now));
+            stored = outbox.accept(submitted(built, resolved.route(), hl7Id, wire, now));
         } catch (StoreFailure e) {
             log.error("could not store a submission under {}: {}", submission.cpaId(), e.getMessage());
             return new SubmissionResult.Refused("Unavailable", "the message could not be stored: " + e.getMessage());
         }
-        wakeDispatcher.run();
-        return new SubmissionResult.Accepted(built.message().messageId().value(), hl7Id, "QUEUED");
+        return new SubmissionResult.Accepted(built.message().messageId().value(), hl7Id, stored.code());
     }
 
     private List<Payload> payloads(Submission submission) {

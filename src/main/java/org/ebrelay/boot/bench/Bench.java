@@ -1,5 +1,6 @@
 package org.ebrelay.boot.bench;
 
+import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.boot.Gateway;
 import org.ebrelay.boot.demo.DemoNodes;
 import org.ebrelay.boot.demo.DemoParty;
@@ -24,9 +25,6 @@ import java.util.Locale;
  * and the load.
  */
 public final class Bench {
-    /** How often the poller asks about each message: the latency resolution while completions are polled. */
-    static final Duration POLL_INTERVAL = Duration.ofMillis(2);
-
     /**
      * @param rate     messages per second for a paced run; 0 for a closed loop at {@code concurrency}
      * @param client   {@code jetty} or {@code jdk}: the HTTP client of the load
@@ -55,19 +53,19 @@ public final class Bench {
             Payloads payloads = new Payloads(runTag(), options.payloadBytes(), clock.instant());
             int total = options.warmup() + options.messages();
             LoadDriver driver = new LoadDriver(client, submitUri(nodes), payloads, total);
-            // Until the Gateway takes an OutboundListener (LoadDriver is one), completions are polled.
-            CompletionPoller poller = new CompletionPoller(nodes.node(DemoParty.HOSPITAL).query(), POLL_INTERVAL,
-                    driver);
-            driver.pollWith(poller);
+            nodes.node(DemoParty.HOSPITAL).addOutboundListener(driver);
             out.printf("warm-up: %d messages ...%n", options.warmup());
             out.flush();
             if (!driver.closedLoop(0, options.warmup(), options.concurrency(), options.timeLimit())) {
                 out.println("the warm-up did not complete in time");
                 return false;
             }
+            Database.WriteCounts hospitalBefore = nodes.node(DemoParty.HOSPITAL).storeWrites();
+            Database.WriteCounts labBefore = nodes.node(DemoParty.LAB).storeWrites();
             BenchReport report = measure(driver, nodes, payloads);
-            poller.close();
             report.print(out);
+            printWrites("hospital", hospitalBefore, nodes.node(DemoParty.HOSPITAL).storeWrites());
+            printWrites("lab", labBefore, nodes.node(DemoParty.LAB).storeWrites());
             return report.allCompleted();
         } finally {
             if (options.dataDir() == null) {
@@ -96,6 +94,14 @@ public final class Bench {
         return new BenchReport(setup, options.messages(), latencies.length, driver.refused() - refusedBefore, wall,
                 after.processNanos() - before.processNanos(), after.gcMillis() - before.gcMillis(), latencies,
                 driver.answerTimes(from, to), CpuMeter.difference(before, after), driver.latePacing());
+    }
+
+    /** Store transactions and units of work per measured message: how well the group commit groups. */
+    private void printWrites(String node, Database.WriteCounts before, Database.WriteCounts after) {
+        double transactions = (after.transactions() - before.transactions()) / (double) options.messages();
+        double units = (after.units() - before.units()) / (double) options.messages();
+        out.printf(Locale.ROOT, "store:       %-8s %.2f commits and %.2f units of work per message (%.1f units per commit)%n",
+                node, transactions, units, transactions == 0 ? 0 : units / transactions);
     }
 
     private static URI submitUri(DemoNodes nodes) {

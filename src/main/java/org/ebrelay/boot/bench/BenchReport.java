@@ -54,11 +54,6 @@ record BenchReport(String setup, int messages, int completed, int refused, long 
         out.printf("CPU:         %.2f ms per message (process CPU %.1f s, %.2f cores busy of %d; GC %d ms)%n",
                 cpuSecondsPerMessage() * 1e3, processCpuNanos / 1e9, processCpuNanos / (double) wallNanos,
                 Runtime.getRuntime().availableProcessors(), gcMillis);
-        long poller = cpuByGroup.getOrDefault(CompletionPoller.THREAD, 0L);
-        if (poller > 0 && completed > 0) {
-            out.printf("             %.2f ms per message without the completion poller's thread%n",
-                    (processCpuNanos - poller) / 1e6 / completed);
-        }
         if (latePacing > 0) {
             out.printf("pacing:      %d submissions started more than 1 ms late (latency counts from the schedule)%n",
                     latePacing);

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * each submitting its next message once the previous one is COMPLETE (or refused). Paced: one message every
  * 1/rate seconds whatever happens, timed from its scheduled moment, so a stall cannot hide latency.
  */
-final class LoadDriver implements OutboundListener, CompletionPoller.Sink {
+final class LoadDriver implements OutboundListener {
     private static final Pattern MESSAGE_ID = Pattern.compile("\"messageId\"\\s*:\\s*\"([^\"]+)\"");
 
     private final RestSubmitter client;
@@ -31,7 +31,6 @@ final class LoadDriver implements OutboundListener, CompletionPoller.Sink {
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger late = new AtomicInteger();
     private volatile Phase phase;
-    private volatile CompletionPoller poller;
 
     /** One batch of message numbers [from, to) being pushed. */
     private final class Phase {
@@ -55,11 +54,6 @@ final class LoadDriver implements OutboundListener, CompletionPoller.Sink {
         this.started = new AtomicLongArray(total);
         this.answered = new AtomicLongArray(total);
         this.completed = new AtomicLongArray(total);
-    }
-
-    /** Learn completions by polling the sender's store instead of from {@link #completed}. */
-    void pollWith(CompletionPoller poller) {
-        this.poller = poller;
     }
 
     /** Pushes messages [from, to) with {@code concurrency} submitters; true when all ended before the limit. */
@@ -111,8 +105,6 @@ final class LoadDriver implements OutboundListener, CompletionPoller.Sink {
                 if (p.closedLoop) {
                     submitNext(p);
                 }
-            } else if (poller != null) {
-                poller.watch(i, messageId);
             }
         });
     }
@@ -133,8 +125,7 @@ final class LoadDriver implements OutboundListener, CompletionPoller.Sink {
     }
 
     /** Message {@code i} is COMPLETE: times it and, in a closed loop, submits the next. */
-    @Override
-    public void complete(int i, long atNanos) {
+    void complete(int i, long atNanos) {
         if (!completed.compareAndSet(i, 0, atNanos)) {
             return; // reported twice
         }

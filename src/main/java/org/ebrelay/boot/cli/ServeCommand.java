@@ -82,7 +82,8 @@ public final class ServeCommand implements Callable<Integer> {
         GatewayConfig c = new ConfigLoader().load(file);
         GatewayConfig.Http http = new GatewayConfig.Http(host != null ? host : c.http().host(),
                 port != null ? port : c.http().port(), adminPort != null ? adminPort : c.http().adminPort(),
-                c.http().maxMessageBytes(), c.http().connectTimeout(), c.http().responseTimeout(), c.http().proxy());
+                c.http().maxMessageBytes(), c.http().connectTimeout(), c.http().responseTimeout(), c.http().proxy(),
+                c.http().schemaValidation());
         GatewayConfig.Storage storage = new GatewayConfig.Storage(dataDir != null ? dataDir : c.storage().dataDir(),
                 c.storage().jdbcUrl(), c.storage().durability());
         GatewayConfig.Cpa cpa = new GatewayConfig.Cpa(cpaDir != null ? cpaDir : c.cpa().dir());

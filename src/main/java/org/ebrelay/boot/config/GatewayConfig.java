@@ -37,12 +37,14 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
      * @param connectTimeout  outbound connect timeout
      * @param responseTimeout how long an outbound attempt waits for the partner's HTTP response
      * @param proxy           outbound HTTP proxy, or null for direct connections
+     * @param schemaValidation also validate every received SOAP envelope against the ebMS XSDs (about 0.3 ms per
+     *                        message); off, the decoder's own checks of every field the MSH reads still apply
      */
     public record Http(String host, int port, Integer adminPort, long maxMessageBytes, Duration connectTimeout,
-                       Duration responseTimeout, Proxy proxy) {
+                       Duration responseTimeout, Proxy proxy, boolean schemaValidation) {
         public static Http defaults() {
             return new Http("127.0.0.1", 8080, null, 20L * 1024 * 1024, Duration.ofSeconds(5),
-                    Duration.ofSeconds(30), null);
+                    Duration.ofSeconds(30), null, false);
         }
     }
 

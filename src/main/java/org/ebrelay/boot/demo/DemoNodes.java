@@ -97,7 +97,7 @@ public final class DemoNodes implements AutoCloseable {
         GatewayConfig.Http http = GatewayConfig.Http.defaults();
         return new GatewayConfig(new GatewayConfig.Node(party.dirName(), List.of(party.partyId())),
                 new GatewayConfig.Http("127.0.0.1", settings.port(party), null, http.maxMessageBytes(),
-                        Duration.ofSeconds(2), Duration.ofSeconds(10), null),
+                        Duration.ofSeconds(2), Duration.ofSeconds(10), null, http.schemaValidation()),
                 new GatewayConfig.Storage(data, null, settings.durability()),
                 new GatewayConfig.Cpa(cpaDir), GatewayConfig.Reliability.defaults(),
                 GatewayConfig.Delivery.defaults());

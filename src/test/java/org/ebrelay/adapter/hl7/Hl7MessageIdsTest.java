@@ -56,6 +56,32 @@ class Hl7MessageIdsTest {
     }
 
     @Test
+    void unescapesSeparatorsWrittenInsideTheId() {
+        String message = "MSH|^~\\&|LAB|HOSP|EHR|CLINIC|20240101||ADT^A01|A\\F\\B\\S\\C|P|2.5.1\rPID|1";
+
+        assertThat(IDS.extract("application/hl7-v2", ascii(message))).contains("A|B^C");
+    }
+
+    @Test
+    void readsTheFirstComponentOfTheFirstRepetitionAsHapisTerserDoes() {
+        String message = "MSH|^~\\&|LAB|HOSP|EHR|CLINIC|20240101||ADT^A01|ID-9&SUB^COMP~REP|P|2.5.1\rPID|1";
+
+        assertThat(IDS.extract("application/hl7-v2", ascii(message))).contains("ID-9");
+    }
+
+    @Test
+    void findsNoIdInAnMshThatEndsBeforeField10() {
+        assertThat(IDS.extract("application/hl7-v2", ascii("MSH|^~\\&|LAB|HOSP|EHR\rPID|1"))).isEmpty();
+    }
+
+    @Test
+    void readsTheIdOfAMessageWithOtherSeparators() {
+        String message = "MSH#$~\\&#LAB#HOSP#EHR#CLINIC#20240101##ADT$A01#ID-77#P#2.5.1\rPID#1";
+
+        assertThat(IDS.extract("application/hl7-v2", ascii(message))).contains("ID-77");
+    }
+
+    @Test
     void decodesTheIdInTheCharsetMsh18Names() {
         String message = "MSH|^~\\&|LAB|HOSP|EHR|CLINIC|20240101||ADT^A01|Zürich-001|P|2.5.1|||||DE|8859/1\rPID|1";
         byte[] latin1 = message.getBytes(StandardCharsets.ISO_8859_1);

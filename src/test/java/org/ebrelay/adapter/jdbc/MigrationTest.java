@@ -20,7 +20,7 @@ class MigrationTest {
     void aFreshDatabaseGetsTheMessageTablesTheQuartzTablesAndTheirIndexes() throws SQLException {
         try (Database database = Database.open(DatabaseSettings.h2File(dataDir, Durability.COMMIT))) {
             assertThat(database.vendor()).isEqualTo("h2");
-            assertThat(tables(database.dataSource())).contains("OUTBOUND_MESSAGES", "OUTBOUND_MESSAGE_IDS",
+            assertThat(tables(database.dataSource())).contains("OUTBOUND_MESSAGES", "OUTBOUND_WIRE", "OUTBOUND_MESSAGE_IDS",
                     "INBOUND_MESSAGES", "RECEIVED_IDS", "DELIVERIES", "MESSAGE_EVENTS", "QRTZ_TRIGGERS",
                     "QRTZ_JOB_DETAILS", "QRTZ_FIRED_TRIGGERS", "QRTZ_LOCKS", "QRTZ_SCHEDULER_STATE",
                     "QRTZ_SIMPLE_TRIGGERS", "QRTZ_CRON_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS",
@@ -28,7 +28,7 @@ class MigrationTest {
             assertThat(indexes(database.dataSource())).contains("OUTBOUND_DUE", "OUTBOUND_STATE", "OUTBOUND_HL7",
                     "RECEIVED_IDS_EXPIRY", "DELIVERIES_PARTY", "QRTZ_TRIGGERS_DUE",
                     "QRTZ_FIRED_INSTANCE");
-            assertThat(appliedVersions(database.dataSource())).startsWith("1", "2", "3").contains("5");
+            assertThat(appliedVersions(database.dataSource())).contains("1", "2", "3", "5", "8").doesNotHaveDuplicates();
         }
     }
 

@@ -80,8 +80,7 @@ class OutboundDispatchTest extends WithDatabase {
                 new CpaFileLoader(clock).load(Path.of("cpa/example-hl7v2-laboratory.xml")).agreement()));
         UuidIdGenerator ids = new UuidIdGenerator("node-test");
         submit = new SubmitMessageService(agreements, new LocalParties(List.of(HOSPITAL)),
-                new OutboundMessageFactory(ids, new TimeToLiveRule()), codec, store, ids, new Hl7MessageIds(), clock,
-                dispatcher::wake);
+                new OutboundMessageFactory(ids, new TimeToLiveRule()), codec, dispatcher, ids, new Hl7MessageIds(), clock);
         dispatcher.start();
     }
 

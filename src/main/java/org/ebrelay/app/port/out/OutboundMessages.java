@@ -22,6 +22,17 @@ public interface OutboundMessages {
     void insert(SubmittedMessage message);
 
     /**
+     * {@link #insert} and a claim of that one message by {@code node} in the same transaction: the message is stored
+     * already SENDING, leased until {@code leaseUntil}, its first attempt counted (RM-S8), with its SUBMITTED and
+     * SEND_STARTED events. The node that accepts a message and has room to send it saves a commit and the trip
+     * through the due queue; if it dies before the outcome is recorded, the lease runs out and the message is
+     * taken over like any other claim.
+     *
+     * @throws IllegalArgumentException when the internal id or the MessageId is already stored
+     */
+    ClaimedMessage insertClaimed(SubmittedMessage message, NodeId node, Instant leaseUntil);
+
+    /**
      * Claims up to {@code limit} due messages for {@code node}, oldest due first: messages in a scheduled state whose
      * {@code next_attempt_at <= now} and whose claim lease is absent or ran out (a SENDING message whose lease ran
      * out is taken over). Each moves to SENDING, leased until {@code leaseUntil} (also its new due time), its attempt

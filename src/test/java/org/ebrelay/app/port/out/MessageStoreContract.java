@@ -132,6 +132,38 @@ public abstract class MessageStoreContract {
         }
 
         @Test
+        void aMessageStoredClaimedIsSendingUnderItsFirstCountedAttemptWithBothEvents() {
+            SubmittedMessage submitted = outbound("a", T0);
+
+            ClaimedMessage claimed = store().insertClaimed(submitted, NODE_A, T0.plusSeconds(60));
+
+            assertThat(claimed.claim()).isEqualTo(new Claim(outId("a"), NODE_A, 1));
+            assertThat(claimed.claimedFrom()).isEqualTo(OutboundState.QUEUED);
+            assertThat(claimed.heading()).isEqualTo(submitted.heading());
+            assertThat(claimed.wire().body()).isEqualTo(bytes("wire of a"));
+            assertThat(claimed.leaseUntil()).isEqualTo(T0.plusSeconds(60));
+            assertThat(claimed.retryFactsBeforeClaim()).isEqualTo(RetryFacts.firstAttempt(TERMS, T0, TTL, null));
+            MessageSummary stored = the("a").summary();
+            assertThat(stored.state()).isEqualTo(OutboundState.SENDING);
+            assertThat(stored.attempts()).isEqualTo(1);
+            assertThat(the("a").events()).extracting(MessageEvent::type)
+                    .containsExactly(EventType.SUBMITTED, EventType.SEND_STARTED);
+            assertThat(store().claimDue(NODE_B, T0.plusSeconds(59), T0.plusSeconds(120), 10))
+                    .as("leased to node A until its lease runs out").isEmpty();
+            assertThat(store().claimDue(NODE_B, T0.plusSeconds(60), T0.plusSeconds(120), 10))
+                    .as("taken over once the lease ran out").hasSize(1);
+        }
+
+        @Test
+        void aMessageAlreadyStoredIsNotStoredClaimedAgain() {
+            store().insert(outbound("a", T0));
+
+            assertThatIllegalArgumentException().isThrownBy(
+                    () -> store().insertClaimed(outbound("a", T0), NODE_A, T0.plusSeconds(60)));
+            assertThat(the("a").summary().state()).isEqualTo(OutboundState.QUEUED);
+        }
+
+        @Test
         void aClaimedMessageCarriesEverythingToSendItAndItsCountedAttempt() {
             SubmittedMessage submitted = outbound("a", T0);
             store().insert(submitted);
