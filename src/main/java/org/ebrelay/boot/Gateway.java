@@ -33,11 +33,13 @@ import org.ebrelay.app.notify.AlertAggregator;
 import org.ebrelay.app.notify.NoticePusher;
 import org.ebrelay.app.notify.NoticeService;
 import org.ebrelay.app.notify.NotificationListener;
+import org.ebrelay.app.outbound.ManualHandlingService;
 import org.ebrelay.app.outbound.OutboundDispatcher;
 import org.ebrelay.app.outbound.OutboundListener;
 import org.ebrelay.app.outbound.OutboundMessageFactory;
 import org.ebrelay.app.outbound.SubmitMessageService;
 import org.ebrelay.app.port.in.DiagnosePartner;
+import org.ebrelay.app.port.in.HandleManually;
 import org.ebrelay.app.port.in.Inbox;
 import org.ebrelay.app.port.in.Notices;
 import org.ebrelay.app.port.in.QueryMessages;
@@ -84,6 +86,7 @@ public final class Gateway implements AutoCloseable {
     private QueryMessages query;
     private Inbox inbox;
     private DiagnosePartner diagnose;
+    private HandleManually manualHandling;
     private GatewayMetrics metrics;
     private Notices notices;
     private NoticePusher noticePusher;
@@ -130,7 +133,8 @@ public final class Gateway implements AutoCloseable {
         started.push(replies);
         WebhookRouting routing = new WebhookRouting(setup.webhooks());
         ReceiveSettings receiveSettings = ReceiveSettings.defaults().withWebhooks(
-                (heading, party) -> routing.applies(heading.cpaId(), heading.service(), heading.action()));
+                (heading, party) -> routing.applies(heading.cpaId(), heading.service(), heading.action()))
+                .withHl7DuplicateWindow(config.reliability().hl7DuplicateWindow());
         ReceiveMessage receive = new ReceivePipeline(codec, agreements, parties, store, ids, clock, signals, replies,
                 hl7, receiveSettings);
 
@@ -155,7 +159,9 @@ public final class Gateway implements AutoCloseable {
             }
             return new HttpReply(reply.httpStatus(), reply.body());
         }, this::health, metrics.registry());
-        RestApi rest = new RestApi(submit, query, inbox, diagnose, AccessCheck.PERMIT_ALL);
+        manualHandling = new ManualHandlingService(store, store, clock, dispatcher::wake);
+        RestApi rest = new RestApi(submit, query, inbox, diagnose, manualHandling, AccessCheck.PERMIT_ALL,
+                RestApi.DEFAULT_MAX_BODY_BYTES);
         rest.resources().forEach(web::addRestResource);
         rest.providers().forEach(web::addRestProvider);
         web.addRestResource(new NoticesResource(notices));
@@ -182,7 +188,7 @@ public final class Gateway implements AutoCloseable {
         return t;
     });
 
-    /** The periodic work Quartz wakes: due sends, webhook pushes, expired replies and remembered ids. */
+    /** The periodic work Quartz wakes: due sends, webhook pushes, expired replies, remembered ids and HL7 ids. */
     private void sweep() {
         dispatcher.wake();
         if (!setup.webhooks().isEmpty()) {
@@ -191,6 +197,7 @@ public final class Gateway implements AutoCloseable {
         }
         pending.expireOverdue();
         store.purgeRememberedIds(setup.clock().instant(), 1_000);
+        store.purgeRememberedHl7Ids(setup.clock().instant(), 1_000);
     }
 
     /** Application notices (stored, pushed) and administrator notices (own thread) about failed messages. */
@@ -265,6 +272,10 @@ public final class Gateway implements AutoCloseable {
 
     public DiagnosePartner diagnose() {
         return diagnose;
+    }
+
+    public HandleManually manualHandling() {
+        return manualHandling;
     }
 
     public AgreementRegistry agreements() {

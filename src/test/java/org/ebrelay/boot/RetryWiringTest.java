@@ -32,7 +32,8 @@ class RetryWiringTest {
                 defaults.claimLease(), defaults.ttlSafetyMargin(), defaults.slowRetry(),
                 List.of(new GatewayConfig.SlowRetryOverride(null, null, null, "urn:oid:1.2:LAB", null,
                         Duration.ofMinutes(1), null, null, 3, null)),
-                Duration.ofMinutes(2), List.of(new GatewayConfig.MultiHop("urn:cpa:1", null)));
+                Duration.ofMinutes(2), List.of(new GatewayConfig.MultiHop("urn:cpa:1", null)),
+                defaults.hl7DuplicateWindow());
 
         RetrySetup setup = RetryWiring.setup(config, new AgreementRegistry(List.of()), new UuidIdGenerator("n"));
         RetryRules rules = setup.rulesFor(TO_LAB);

@@ -12,7 +12,9 @@ import java.util.Map;
 import org.ebrelay.app.port.out.InternalId;
 import org.ebrelay.app.port.out.MessageDetails;
 import org.ebrelay.app.port.out.MessageSummary;
+import org.ebrelay.domain.message.CpaId;
 import org.ebrelay.domain.message.MessageId;
+import org.ebrelay.domain.message.PartyId;
 import org.ebrelay.domain.reliability.Direction;
 import org.ebrelay.domain.reliability.InboundState;
 import org.ebrelay.domain.reliability.MessageState;
@@ -48,14 +50,48 @@ final class HistoryRows {
 
     static List<MessageSummary> outboundIn(Connection connection, OutboundState state, int limit)
             throws SQLException {
-        return summaries(connection, Direction.OUTBOUND, OUTBOUND
-                + " WHERE state = ? ORDER BY created_at, id LIMIT " + limit, state.code());
+        return outboundIn(connection, state, null, null, limit);
     }
 
     static List<MessageSummary> inboundIn(Connection connection, InboundState state, int limit)
             throws SQLException {
-        return summaries(connection, Direction.INBOUND, INBOUND
-                + " WHERE state = ? ORDER BY received_at, id LIMIT " + limit, state.code());
+        return inboundIn(connection, state, null, null, limit);
+    }
+
+    /** In {@code state}, under {@code cpaId} (null: any), from or to {@code party} (null: any). */
+    static List<MessageSummary> outboundIn(Connection connection, OutboundState state, CpaId cpaId, PartyId party,
+                                           int limit) throws SQLException {
+        List<String> parameters = new ArrayList<>();
+        String where = filter(state, cpaId, party, parameters);
+        return summaries(connection, Direction.OUTBOUND, OUTBOUND + where + " ORDER BY created_at, id LIMIT " + limit,
+                parameters.toArray(String[]::new));
+    }
+
+    static List<MessageSummary> inboundIn(Connection connection, InboundState state, CpaId cpaId, PartyId party,
+                                          int limit) throws SQLException {
+        List<String> parameters = new ArrayList<>();
+        String where = filter(state, cpaId, party, parameters);
+        return summaries(connection, Direction.INBOUND, INBOUND + where + " ORDER BY received_at, id LIMIT " + limit,
+                parameters.toArray(String[]::new));
+    }
+
+    /** The WHERE clause of a list; the state first, so the state index leads. */
+    private static String filter(MessageState state, CpaId cpaId, PartyId party, List<String> parameters) {
+        StringBuilder where = new StringBuilder(" WHERE state = ?");
+        parameters.add(state.code());
+        if (cpaId != null) {
+            where.append(" AND cpa_id = ?");
+            parameters.add(cpaId.value());
+        }
+        if (party != null) {
+            where.append(" AND ((from_party_type = ? AND from_party_value = ?)"
+                    + " OR (to_party_type = ? AND to_party_value = ?))");
+            for (int i = 0; i < 2; i++) {
+                parameters.add(SqlValues.type(party.type()));
+                parameters.add(party.value());
+            }
+        }
+        return where.toString();
     }
 
     static Map<MessageState, Long> countByState(Connection connection) throws SQLException {
@@ -74,10 +110,12 @@ final class HistoryRows {
     }
 
     private static List<MessageSummary> summaries(Connection connection, Direction direction, String sql,
-                                                  String parameter) throws SQLException {
+                                                  String... parameters) throws SQLException {
         List<MessageSummary> summaries = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     summaries.add(new MessageSummary(InternalId.of(rows.getString("id")), direction,

@@ -39,7 +39,17 @@ final class InboundRows {
                 return seen.get();
             }
         }
+        Optional<Hl7IdRows.Original> original = registration.checksHl7Id()
+                ? Hl7IdRows.original(connection, registration) : Optional.empty();
+        boolean sameMessageId = original.isPresent()
+                && original.get().messageId().equals(registration.heading().messageId().value());
+        if (original.isPresent() && !sameMessageId) {
+            return registerHl7Duplicate(connection, registration, original.get());
+        }
         insertMessage(connection, registration);
+        if (registration.checksHl7Id() && !sameMessageId) {
+            Hl7IdRows.remember(connection, registration);
+        }
         if (registration.duplicateCheck() != null) {
             remember(connection, registration);
         }
@@ -50,6 +60,28 @@ final class InboundRows {
         EventRows.append(connection, registration.id(), Direction.INBOUND, registration.receivedAt(), event, null,
                 registration.state(), registration.detail());
         return new RegistrationResult.Registered(registration.id());
+    }
+
+    /**
+     * A known HL7 id under a NEW MessageId. (The same MessageId again reaches this only without DuplicateElimination,
+     * where every copy is delivered, RM-R5: the register method lets it through.) Kept visible as a received message
+     * that was not delivered: DUPLICATE, its MessageId remembered with its reply
+     * (a resend of this copy replays that acknowledgment), an event on it and one on the original.
+     */
+    private static RegistrationResult registerHl7Duplicate(Connection connection, InboundRegistration registration,
+                                                           Hl7IdRows.Original original) throws SQLException {
+        MessageHeading heading = registration.heading();
+        InboundRegistration copy = registration.asHl7Duplicate("HL7 id " + heading.hl7Id() + " was received before"
+                + " as MessageId " + original.messageId() + ": acknowledged, not delivered again");
+        insertMessage(connection, copy);
+        if (copy.duplicateCheck() != null) {
+            remember(connection, copy);
+        }
+        EventRows.append(connection, copy.id(), Direction.INBOUND, copy.receivedAt(), EventType.HL7_DUPLICATE, null,
+                InboundState.DUPLICATE, copy.detail());
+        EventRows.append(connection, original.id(), Direction.INBOUND, copy.receivedAt(), EventType.HL7_DUPLICATE,
+                null, null, "received again as MessageId " + heading.messageId() + ": acknowledged, not delivered");
+        return new RegistrationResult.Hl7Duplicate(copy.id(), original.id());
     }
 
     /** Duplicate or conflict when (CPAId, MessageId) is remembered (RM-R4); the event goes on the original. */

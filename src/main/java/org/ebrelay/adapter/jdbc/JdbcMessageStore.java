@@ -20,6 +20,8 @@ import org.ebrelay.app.port.out.MessageStore;
 import org.ebrelay.app.port.out.MessageSummary;
 import org.ebrelay.app.port.out.NewMessageId;
 import org.ebrelay.app.port.out.NodeId;
+import org.ebrelay.app.port.out.OperatorAction;
+import org.ebrelay.app.port.out.OperatorActionResult;
 import org.ebrelay.app.port.out.OutboundTransition;
 import org.ebrelay.app.port.out.ReceivedStatus;
 import org.ebrelay.app.port.out.RegistrationResult;
@@ -99,6 +101,16 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public OperatorActionResult requeueByOperator(OperatorAction action) {
+        return database.write(c -> OperatorRows.requeue(c, action));
+    }
+
+    @Override
+    public OperatorActionResult abandonByOperator(OperatorAction action) {
+        return database.write(c -> OperatorRows.abandon(c, action));
+    }
+
+    @Override
     public Optional<Instant> nextDueTime() {
         return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(OutboundRows.NEXT_DUE);
@@ -116,6 +128,11 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public int purgeRememberedIds(Instant now, int limit) {
         return database.write(c -> InboundRows.purgeRememberedIds(c, now, limit));
+    }
+
+    @Override
+    public int purgeRememberedHl7Ids(Instant now, int limit) {
+        return database.write(c -> Hl7IdRows.purge(c, now, limit));
     }
 
     @Override
@@ -173,6 +190,16 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public List<MessageSummary> listInbound(InboundState state, int limit) {
         return database.read(c -> HistoryRows.inboundIn(c, state, limit));
+    }
+
+    @Override
+    public List<MessageSummary> listOutbound(OutboundState state, CpaId cpaId, PartyId party, int limit) {
+        return database.read(c -> HistoryRows.outboundIn(c, state, cpaId, party, limit));
+    }
+
+    @Override
+    public List<MessageSummary> listInbound(InboundState state, CpaId cpaId, PartyId party, int limit) {
+        return database.read(c -> HistoryRows.inboundIn(c, state, cpaId, party, limit));
     }
 
     @Override

@@ -12,11 +12,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.ebrelay.app.PartyIds;
+import org.ebrelay.app.port.in.HandleManually;
 import org.ebrelay.app.port.in.MessageView;
 import org.ebrelay.app.port.in.QueryMessages;
 import org.ebrelay.app.port.in.Submission;
 import org.ebrelay.app.port.in.SubmissionResult;
 import org.ebrelay.app.port.in.SubmitMessage;
+import org.ebrelay.domain.message.CpaId;
+import org.ebrelay.domain.message.PartyId;
 
 import java.io.InputStream;
 import java.util.List;
@@ -32,11 +36,14 @@ public class MessagesResource {
     private final SubmitMessage submitMessage;
     private final QueryMessages queryMessages;
     private final RequestBodies bodies;
+    private final HandleManually handleManually;
 
-    MessagesResource(SubmitMessage submitMessage, QueryMessages queryMessages, RequestBodies bodies) {
+    MessagesResource(SubmitMessage submitMessage, QueryMessages queryMessages, RequestBodies bodies,
+                     HandleManually handleManually) {
         this.submitMessage = submitMessage;
         this.queryMessages = queryMessages;
         this.bodies = bodies;
+        this.handleManually = handleManually;
     }
 
     /**
@@ -75,24 +82,68 @@ public class MessagesResource {
         return MessageBodies.MessageList.of(found);
     }
 
-    /** A search: {@code ?id=} (any id, an empty list when unknown) or {@code ?state=&limit=}. */
+    /** An operator's resend, with {@code {reason, operator}}: 200, 404 unknown, 409 not now, 400 no reason. */
+    @POST
+    @Path("{id}/resend")
+    public Response resend(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
+        ManualHandlingBodies.ManualRequest request = manualRequest(headers, body);
+        return ManualHandlingBodies.answer(handleManually.resend(id, request.reason(), request.operator()));
+    }
+
+    /** An operator gives a message up, with {@code {reason, operator}}: same answers as a resend. */
+    @POST
+    @Path("{id}/abandon")
+    public Response abandon(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
+        ManualHandlingBodies.ManualRequest request = manualRequest(headers, body);
+        return ManualHandlingBodies.answer(handleManually.abandon(id, request.reason(), request.operator()));
+    }
+
+    private ManualHandlingBodies.ManualRequest manualRequest(HttpHeaders headers, InputStream body) {
+        if (headers.getMediaType() == null || !headers.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            throw new BadRequest(415, "UnsupportedMediaType", "send {\"reason\": ..., \"operator\": ...}"
+                    + " as application/json");
+        }
+        return bodies.json(bodies.read(body), ManualHandlingBodies.ManualRequest.class);
+    }
+
+    /**
+     * A search: {@code ?id=} (any id, an empty list when unknown) or {@code ?state=&limit=}, narrowed by
+     * {@code cpa=} (a CPAId) and {@code party=} (TYPE:VALUE, the sender or the receiver).
+     */
     @GET
     public MessageBodies.MessageList search(@QueryParam("id") String id, @QueryParam("state") String state,
-                                            @QueryParam("limit") String limit) {
+                                            @QueryParam("limit") String limit, @QueryParam("cpa") String cpa,
+                                            @QueryParam("party") String party) {
         boolean byId = id != null && !id.isBlank();
         boolean byState = state != null && !state.isBlank();
         if (byId == byState) {
             throw new BadRequest("give either 'id' or 'state'");
         }
         if (byId) {
+            if (cpa != null || party != null) {
+                throw new BadRequest("'cpa' and 'party' narrow a search by 'state', not by 'id'");
+            }
             return MessageBodies.MessageList.of(queryMessages.find(id));
         }
         String stateName = state.strip().toUpperCase(Locale.ROOT);
         int max = limit(limit);
+        CpaId cpaId = cpa == null || cpa.isBlank() ? null : CpaId.of(cpa.strip());
+        PartyId partyId = partyId(party);
         try {
-            return MessageBodies.MessageList.of(queryMessages.byState(stateName, max));
+            return MessageBodies.MessageList.of(queryMessages.byState(stateName, cpaId, partyId, max));
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage()); // an unknown state name; the message lists the valid ones
+        }
+    }
+
+    private static PartyId partyId(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return PartyIds.parse(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("'party' must be TYPE:VALUE (or :VALUE when untyped): " + e.getMessage());
         }
     }
 

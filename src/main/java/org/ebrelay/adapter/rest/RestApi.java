@@ -7,6 +7,7 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.ebrelay.app.AccessCheck;
 import org.ebrelay.app.port.in.DiagnosePartner;
+import org.ebrelay.app.port.in.HandleManually;
 import org.ebrelay.app.port.in.Inbox;
 import org.ebrelay.app.port.in.QueryMessages;
 import org.ebrelay.app.port.in.SubmitMessage;
@@ -31,10 +32,15 @@ public final class RestApi {
 
     public RestApi(SubmitMessage submit, QueryMessages query, Inbox inbox, DiagnosePartner diagnose,
                    AccessCheck accessCheck, long maxBodyBytes) {
+        this(submit, query, inbox, diagnose, HandleManually.NOT_AVAILABLE, accessCheck, maxBodyBytes);
+    }
+
+    public RestApi(SubmitMessage submit, QueryMessages query, Inbox inbox, DiagnosePartner diagnose,
+                   HandleManually handleManually, AccessCheck accessCheck, long maxBodyBytes) {
         ObjectMapper mapper = ApiJson.mapper();
         RequestBodies bodies = new RequestBodies(mapper, maxBodyBytes);
         this.resources = List.of(
-                new MessagesResource(submit, query, bodies),
+                new MessagesResource(submit, query, bodies, handleManually),
                 new InboxResource(inbox),
                 new PartnerResource(diagnose, bodies),
                 new OpenApiResource());

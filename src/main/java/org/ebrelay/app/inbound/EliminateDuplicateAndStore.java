@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.ebrelay.app.LocalParties;
 import org.ebrelay.app.PartyIds;
 import org.ebrelay.app.port.out.DuplicateCheck;
+import org.ebrelay.app.port.out.Hl7DuplicateCheck;
 import org.ebrelay.app.port.out.IdGenerator;
 import org.ebrelay.app.port.out.InboundRegistration;
 import org.ebrelay.app.port.out.MessageCodec;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * Step 6 (RM-R2..R5, RM-R7, ACK-5): one store transaction holds the received message with its raw bytes, one delivery
  * for the party of ours it is addressed to, the remembered (CPAId, MessageId) when it carries DuplicateElimination,
  * and the Acknowledgment we answer with when it asks for one. The same message again gets that stored reply, byte for
- * byte, and no second delivery; the same MessageId with other content is refused.
+ * byte, and no second delivery; the same MessageId with other content is refused. A message whose HL7 id came from
+ * the same partner under the same CPA before, under another MessageId, is acknowledged (for its own MessageId) and
+ * kept as DUPLICATE, not delivered again: the store decides that in the same transaction.
  */
 final class EliminateDuplicateAndStore {
     private static final Logger DUPLICATES = LoggerFactory.getLogger("org.ebrelay.inbound.duplicates");
@@ -80,7 +83,8 @@ final class EliminateDuplicateAndStore {
         InboundRegistration registration = new InboundRegistration(ids.newInternalId(), heading, in.receivedAt(),
                 in.wireBytes(), InboundState.RECEIVED, duplicateCheck(in, parties.route()),
                 ack == null ? null : new WireBytes(ack.contentType(), ack.body()),
-                List.of(delivery(heading, parties, in.receivedAt())), "received from " + PartyIds.format(parties.senderId()));
+                List.of(delivery(heading, parties, in.receivedAt())), "received from " + PartyIds.format(parties.senderId()),
+                hl7Check(in));
         RegistrationResult result;
         try {
             result = store.register(registration);
@@ -100,7 +104,17 @@ final class EliminateDuplicateAndStore {
                             + " was received before under CPA " + message.header().cpaId() + " with other content:"
                             + " a resend must be the same message, a new message needs a new MessageId"));
         }
+        if (result instanceof RegistrationResult.Hl7Duplicate hl7Duplicate) {
+            DUPLICATES.info("{} carries HL7 id {} received before as {}: acknowledged, not delivered again", in,
+                    heading.hl7Id(), hl7Duplicate.original());
+        }
         return new Stored.Accepted(ack);
+    }
+
+    /** HL7-level duplicate protection (issue 4) for the configured window from receipt; none when it is zero. */
+    private Hl7DuplicateCheck hl7Check(Incoming in) {
+        Duration window = settings.hl7DuplicateWindow();
+        return window.isZero() ? null : new Hl7DuplicateCheck(in.receivedAt().plus(window));
     }
 
     /** RM-R7: remembered for PersistDuration after the later of the message's Timestamp and its receipt. */

@@ -8,7 +8,9 @@ import org.ebrelay.app.port.out.MessageEvent;
 import org.ebrelay.app.port.out.MessageHeading;
 import org.ebrelay.app.port.out.MessageHistory;
 import org.ebrelay.app.port.out.MessageSummary;
+import org.ebrelay.domain.message.CpaId;
 import org.ebrelay.domain.message.MessageId;
+import org.ebrelay.domain.message.PartyId;
 import org.ebrelay.domain.reliability.InboundState;
 import org.ebrelay.domain.reliability.OutboundState;
 
@@ -50,17 +52,23 @@ public final class QueryService implements QueryMessages {
      */
     @Override
     public List<MessageView> byState(String state, int limit) {
+        return byState(state, null, null, limit);
+    }
+
+    /** As {@link #byState(String, int)}, under {@code cpaId} and from or to {@code party} when given. */
+    @Override
+    public List<MessageView> byState(String state, CpaId cpaId, PartyId party, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
         String code = state == null ? "" : state.strip();
         Optional<OutboundState> outbound = OutboundState.fromCode(code);
         if (outbound.isPresent()) {
-            return history.listOutbound(outbound.get(), limit).stream().map(this::withHistory).toList();
+            return history.listOutbound(outbound.get(), cpaId, party, limit).stream().map(this::withHistory).toList();
         }
         Optional<InboundState> inbound = InboundState.fromCode(code);
         if (inbound.isPresent()) {
-            return history.listInbound(inbound.get(), limit).stream().map(this::withHistory).toList();
+            return history.listInbound(inbound.get(), cpaId, party, limit).stream().map(this::withHistory).toList();
         }
         throw new IllegalArgumentException("unknown state '" + state + "': outbound states are "
                 + names(OutboundState.values()) + "; inbound states are " + names(InboundState.values()));

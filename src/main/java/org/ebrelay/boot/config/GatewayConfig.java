@@ -3,6 +3,7 @@ package org.ebrelay.boot.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.ebrelay.app.inbound.ReceiveSettings;
 
 /**
  * The configuration of one gateway node: one typed record, every key with its default next to it, validated
@@ -90,18 +91,21 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
      * @param regenerationMargin a message goes out under a new MessageId once now + this margin reaches its current
      *                         id's Timestamp + PersistDuration (capped at PersistDuration / 10)
      * @param multiHop         routes through an intermediary: no slow retry (also recognised from the CPA)
+     * @param hl7DuplicateWindow how long a received HL7 id is remembered per CPA and From party, so that a resend
+     *                         under a new MessageId is acknowledged and not delivered again (PT0S: off)
      */
     public record Reliability(Duration sweepInterval, Duration claimLease, Duration ttlSafetyMargin,
                               SlowRetry slowRetry, List<SlowRetryOverride> slowRetryOverrides,
-                              Duration regenerationMargin, List<MultiHop> multiHop) {
+                              Duration regenerationMargin, List<MultiHop> multiHop, Duration hl7DuplicateWindow) {
         public static Reliability defaults() {
             return new Reliability(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofMinutes(1),
-                    SlowRetry.defaults(), List.of(), Duration.ofMinutes(5), List.of());
+                    SlowRetry.defaults(), List.of(), Duration.ofMinutes(5), List.of(),
+                    ReceiveSettings.DEFAULT_HL7_DUPLICATE_WINDOW);
         }
 
         public Reliability withSlowRetry(SlowRetry settings, Duration margin) {
             return new Reliability(sweepInterval, claimLease, ttlSafetyMargin, settings, slowRetryOverrides, margin,
-                    multiHop);
+                    multiHop, hl7DuplicateWindow);
         }
     }
 

@@ -42,6 +42,11 @@ public enum EventType {
     REJECTED,
     /** Inbound: the same message again; the stored reply was replayed, nothing delivered. */
     DUPLICATE_RECEIVED,
+    /**
+     * Inbound: a known HL7 id from the same partner under a new MessageId; acknowledged, not delivered again. On the
+     * new copy (DUPLICATE) and on the message first received with that HL7 id.
+     */
+    HL7_DUPLICATE,
     /** Inbound: the same MessageId with different content; answered with an error. */
     CONFLICTING_DUPLICATE,
     /** Inbound: the application confirmed a delivery. */

@@ -12,7 +12,12 @@ public enum InboundState implements MessageState {
     /** Confirmed by the application (inbox confirm or a successful webhook push). */
     DELIVERED,
     /** Refused with an ebXML error; never delivered. */
-    REJECTED;
+    REJECTED,
+    /**
+     * Acknowledged but not delivered: its HL7 id came from the same partner under the same CPA before, under another
+     * MessageId (a regenerated id or a manual resend whose acknowledgment had been lost).
+     */
+    DUPLICATE;
 
     @Override
     public String code() {

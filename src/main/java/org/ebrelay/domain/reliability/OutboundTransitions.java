@@ -22,12 +22,12 @@ import java.util.Set;
  *
  * <pre>
  * from          to
- * QUEUED        SENDING (claimed), COMPLETE, FAILED, EXPIRED
+ * QUEUED        SENDING (claimed), COMPLETE, FAILED, EXPIRED, ABANDONED (operator)
  * SENDING       SENDING (a claim whose lease ran out is taken over), QUEUED (claim handed back before a first
  *               attempt), AWAITING_ACK, RETRYING, SLOW_RETRY, MANUAL, COMPLETE, FAILED, EXPIRED
- * AWAITING_ACK  SENDING, SLOW_RETRY, MANUAL, COMPLETE, FAILED, EXPIRED
- * RETRYING      SENDING, SLOW_RETRY, MANUAL, COMPLETE, FAILED, EXPIRED
- * SLOW_RETRY    SENDING, MANUAL, COMPLETE, FAILED, EXPIRED
+ * AWAITING_ACK  SENDING, SLOW_RETRY, MANUAL, COMPLETE, FAILED, EXPIRED, ABANDONED (operator)
+ * RETRYING      SENDING, SLOW_RETRY, MANUAL, COMPLETE, FAILED, EXPIRED, QUEUED and ABANDONED (operator)
+ * SLOW_RETRY    SENDING, MANUAL, COMPLETE, FAILED, EXPIRED, QUEUED and ABANDONED (operator)
  * MANUAL        QUEUED (operator resend), ABANDONED, COMPLETE, FAILED
  * COMPLETE, FAILED, EXPIRED, ABANDONED: none (final)
  * </pre>
@@ -35,7 +35,8 @@ import java.util.Set;
  * Why: an Acknowledgment or a partner's MessageError may arrive for an earlier attempt (or an earlier MessageId)
  * at any time, so COMPLETE and FAILED are reachable from every non-final state. Sends start only by a claim
  * (to SENDING) from a state that has a due time; the node that made the attempt records where it goes next.
- * A message waiting for an operator does not expire by itself: the operator resends or abandons it.
+ * A message waiting for an operator does not expire by itself: the operator resends or abandons it. Which states
+ * an operator may resend from or abandon is {@link ManualHandling}'s business; the changes it makes are listed here.
  */
 public final class OutboundTransitions {
     private static final Map<OutboundState, Set<OutboundState>> ALLOWED = new EnumMap<>(OutboundState.class);
@@ -47,6 +48,13 @@ public final class OutboundTransitions {
         allow(RETRYING, SENDING, SLOW_RETRY, MANUAL, COMPLETE, FAILED, EXPIRED);
         allow(SLOW_RETRY, SENDING, MANUAL, COMPLETE, FAILED, EXPIRED);
         allow(MANUAL, QUEUED, ABANDONED, COMPLETE, FAILED);
+        // an operator's resend (to QUEUED) and abandon (to ABANDONED): see ManualHandling
+        for (OutboundState from : ManualHandling.resendableFrom()) {
+            allowAlso(from, QUEUED);
+        }
+        for (OutboundState from : ManualHandling.abandonableFrom()) {
+            allowAlso(from, ABANDONED);
+        }
         for (OutboundState state : OutboundState.values()) {
             ALLOWED.putIfAbsent(state, EnumSet.noneOf(OutboundState.class));
         }
@@ -57,6 +65,12 @@ public final class OutboundTransitions {
 
     private static void allow(OutboundState from, OutboundState... to) {
         ALLOWED.put(from, Collections.unmodifiableSet(EnumSet.of(to[0], to)));
+    }
+
+    private static void allowAlso(OutboundState from, OutboundState to) {
+        Set<OutboundState> more = EnumSet.copyOf(ALLOWED.get(from));
+        more.add(to);
+        ALLOWED.put(from, Collections.unmodifiableSet(more));
     }
 
     public static boolean isAllowed(OutboundState from, OutboundState to) {

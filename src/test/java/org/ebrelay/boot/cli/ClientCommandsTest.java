@@ -293,7 +293,8 @@ class ClientCommandsTest {
         picocli.CommandLine main = ClientCommands.addTo(new picocli.CommandLine(new Main()));
 
         assertThat(main.getSubcommands().keySet())
-                .containsExactly("send", "inbox", "notices", "status", "messages", "ping", "status-request");
+                .containsExactly("send", "inbox", "notices", "status", "messages", "ping", "status-request", "resend",
+                        "abandon");
     }
 
     private static int freePort() throws IOException {

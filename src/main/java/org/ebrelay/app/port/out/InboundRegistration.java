@@ -14,10 +14,12 @@ import org.ebrelay.domain.reliability.InboundState;
  * @param reply          the Acknowledgment (or error) we answer with, replayed for a duplicate; null when none
  * @param deliveries     one per party we act for that the message is addressed to
  * @param detail         text for the RECEIVED or REJECTED event
+ * @param hl7Check       HL7-level duplicate protection, or null (also ignored when the heading has no HL7 id or the
+ *                       message is REJECTED)
  */
 public record InboundRegistration(InternalId id, MessageHeading heading, Instant receivedAt, WireBytes wire,
                                   InboundState state, DuplicateCheck duplicateCheck, WireBytes reply,
-                                  List<NewDelivery> deliveries, String detail) {
+                                  List<NewDelivery> deliveries, String detail, Hl7DuplicateCheck hl7Check) {
     public InboundRegistration {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(heading, "heading");
@@ -26,10 +28,28 @@ public record InboundRegistration(InternalId id, MessageHeading heading, Instant
         Objects.requireNonNull(state, "state");
         deliveries = List.copyOf(deliveries);
         if (state == InboundState.DELIVERED) {
-            throw new IllegalArgumentException("a received message starts RECEIVED or REJECTED");
+            throw new IllegalArgumentException("a received message starts RECEIVED, REJECTED or DUPLICATE");
         }
-        if (state == InboundState.REJECTED && !deliveries.isEmpty()) {
-            throw new IllegalArgumentException("a rejected message is not delivered");
+        if (state != InboundState.RECEIVED && !deliveries.isEmpty()) {
+            throw new IllegalArgumentException("a " + state + " message is not delivered");
         }
+    }
+
+    /** Without HL7-level duplicate protection. */
+    public InboundRegistration(InternalId id, MessageHeading heading, Instant receivedAt, WireBytes wire,
+                               InboundState state, DuplicateCheck duplicateCheck, WireBytes reply,
+                               List<NewDelivery> deliveries, String detail) {
+        this(id, heading, receivedAt, wire, state, duplicateCheck, reply, deliveries, detail, null);
+    }
+
+    /** Whether the HL7-level check applies: asked for, an HL7 id to check, and a message to deliver. */
+    public boolean checksHl7Id() {
+        return hl7Check != null && heading.hl7Id() != null && state == InboundState.RECEIVED;
+    }
+
+    /** This registration as the HL7 duplicate it turned out to be: DUPLICATE, no deliveries. */
+    public InboundRegistration asHl7Duplicate(String why) {
+        return new InboundRegistration(id, heading, receivedAt, wire, InboundState.DUPLICATE, duplicateCheck, reply,
+                List.of(), why, null);
     }
 }

@@ -2,7 +2,9 @@ package org.ebrelay.app.port.out;
 
 import java.util.List;
 import java.util.Map;
+import org.ebrelay.domain.message.CpaId;
 import org.ebrelay.domain.message.MessageId;
+import org.ebrelay.domain.message.PartyId;
 import org.ebrelay.domain.reliability.InboundState;
 import org.ebrelay.domain.reliability.MessageState;
 import org.ebrelay.domain.reliability.OutboundState;
@@ -21,6 +23,12 @@ public interface MessageHistory {
 
     /** Inbound messages in {@code state}, oldest first. */
     List<MessageSummary> listInbound(InboundState state, int limit);
+
+    /** Outbound messages in {@code state}, under {@code cpaId} and from or to {@code party} (null: any), oldest first. */
+    List<MessageSummary> listOutbound(OutboundState state, CpaId cpaId, PartyId party, int limit);
+
+    /** Inbound messages in {@code state}, under {@code cpaId} and from or to {@code party} (null: any), oldest first. */
+    List<MessageSummary> listInbound(InboundState state, CpaId cpaId, PartyId party, int limit);
 
     /** How many messages are in each state (states without messages are absent). */
     Map<MessageState, Long> countByState();

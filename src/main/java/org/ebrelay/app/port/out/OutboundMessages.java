@@ -70,6 +70,16 @@ public interface OutboundMessages {
      */
     boolean assignNewMessageId(NewMessageId change);
 
+    /**
+     * An operator's resend: the message goes to QUEUED, due at {@code action.at()}, its claim cleared and its ebXML
+     * retry sequence started afresh (sequence attempts back to 0; the total attempt count stays), with a
+     * RESENT_BY_OPERATOR event. Which MessageId it goes out under is the dispatcher's pre-send rule.
+     */
+    OperatorActionResult requeueByOperator(OperatorAction action);
+
+    /** An operator gives the message up: ABANDONED (final, no due time), with an ABANDONED_BY_OPERATOR event. */
+    OperatorActionResult abandonByOperator(OperatorAction action);
+
     /** The earliest due time of any message, to know when to wake up; empty when nothing is scheduled. */
     Optional<Instant> nextDueTime();
 }
