@@ -44,7 +44,8 @@ class ManualHandlingTest {
 
     @BeforeAll
     static void startTheHospitalWithTheLaboratoryDown() {
-        nodes = TwoNodes.in(root).labRunning(false).cpa(cpa -> cpa.retries(1, Duration.ofSeconds(1))).start();
+        nodes = TwoNodes.in(root).labRunning(false).withoutSlowRetry().cpa(cpa -> cpa.retries(1, Duration.ofSeconds(1)))
+                .start();
     }
 
     @AfterAll
@@ -153,7 +154,7 @@ class ManualHandlingTest {
      */
     private static String waitingForAnOperator(SubmissionResult.Accepted accepted) {
         eventually().until(() -> outbound(nodes.hospital(), accepted.messageId()).state(),
-                state -> state.equals("MANUAL") || state.equals("SLOW_RETRY"));
+                state -> state.equals("MANUAL"));
         return accepted.messageId();
     }
 

@@ -27,7 +27,7 @@ class OpenApiDocumentTest {
         Set<String> implemented = implementedOperations();
 
         assertThat(implemented).contains("post /messages", "get /messages/{id}", "post /inbox/{deliveryId}/confirm",
-                "post /messages/{id}/resend", "post /messages/{id}/abandon", "post /notices/{id}/confirm");
+                "post /messages/{id}/resend", "post /messages/{id}/abandon", "post /notices/{noticeId}/confirm");
         assertThat(documented).containsExactlyInAnyOrderElementsOf(implemented);
     }
 
