@@ -2,6 +2,7 @@ package org.ebrelay.app.outbound;
 
 import org.ebrelay.app.CrashPoints;
 import org.ebrelay.app.IncomingSignals;
+import org.ebrelay.app.outbound.pacing.PartnerGate;
 import org.ebrelay.app.port.out.AttemptOutcome;
 import org.ebrelay.app.port.out.ClaimedMessage;
 import org.ebrelay.app.port.out.MessageCodec;
@@ -49,6 +50,7 @@ public final class OutboundDispatcher implements AutoCloseable {
     private final NodeId node;
     private final DispatchSettings settings;
     private final OutboundListener listener;
+    private final PartnerGate gate;
     private final Semaphore inFlight;
     private final ExecutorService outcomes;
     private final ReentrantLock lock = new ReentrantLock();
@@ -60,6 +62,14 @@ public final class OutboundDispatcher implements AutoCloseable {
     public OutboundDispatcher(OutboundMessages store, PartnerTransport transport, MessageCodec codec,
                               IncomingSignals signals, FastRetryPolicy policy, Clock clock, NodeId node,
                               DispatchSettings settings, OutboundListener listener) {
+        this(store, transport, codec, signals, policy, clock, node, settings, listener, PartnerGate.unlimited(clock));
+    }
+
+    /** With per-partner pacing: concurrent sends, a send rate and a circuit breaker ({@link PartnerGate}). */
+    public OutboundDispatcher(OutboundMessages store, PartnerTransport transport, MessageCodec codec,
+                              IncomingSignals signals, FastRetryPolicy policy, Clock clock, NodeId node,
+                              DispatchSettings settings, OutboundListener listener, PartnerGate gate) {
+        this.gate = gate;
         this.store = store;
         this.transport = transport;
         this.judge = new AttemptJudge(codec, signals, policy);
@@ -117,7 +127,8 @@ public final class OutboundDispatcher implements AutoCloseable {
             return 0; // every finished attempt wakes the loop
         }
         Instant now = clock.instant();
-        List<ClaimedMessage> claimed = store.claimDue(node, now, now.plus(settings.claimLease()), room);
+        List<ClaimedMessage> claimed = store.claimDue(node, now, now.plus(settings.claimLease()), room,
+                gate.claimLimits());
         for (ClaimedMessage message : claimed) {
             dispatch(message, now);
         }
@@ -127,7 +138,13 @@ public final class OutboundDispatcher implements AutoCloseable {
     private void dispatch(ClaimedMessage m, Instant now) {
         RetryDecision decision = policy.decide(m.retryFactsBeforeClaim(), now);
         if (decision instanceof RetryDecision.SendNow) {
-            send(m);
+            PartnerGate.Admission admission = gate.admit(m.endpointUrl());
+            if (admission.admitted()) {
+                send(m);
+            } else { // held by pacing: not an attempt, no retry used up
+                record(m, AttemptOutcome.notAttempted(m.claim(), now, handedBackTo(m), admission.retryAt(),
+                        EventType.CLAIM_RELEASED, "held back: " + admission.reason()));
+            }
             return;
         }
         AttemptOutcome notSent = notSent(m, decision, now);
@@ -136,8 +153,7 @@ public final class OutboundDispatcher implements AutoCloseable {
 
     private AttemptOutcome notSent(ClaimedMessage m, RetryDecision decision, Instant now) {
         if (decision instanceof RetryDecision.WaitUntil wait) {
-            OutboundState back = m.claimedFrom() == OutboundState.SENDING ? OutboundState.RETRYING : m.claimedFrom();
-            return AttemptOutcome.notAttempted(m.claim(), now, back, wait.at(), EventType.CLAIM_RELEASED,
+            return AttemptOutcome.notAttempted(m.claim(), now, handedBackTo(m), wait.at(), EventType.CLAIM_RELEASED,
                     "not due before " + wait.at());
         }
         if (decision instanceof RetryDecision.RetriesExhausted exhausted) {
@@ -150,6 +166,10 @@ public final class OutboundDispatcher implements AutoCloseable {
                 expired.reason() + " passed at " + expired.at());
     }
 
+    private static OutboundState handedBackTo(ClaimedMessage m) {
+        return m.claimedFrom() == OutboundState.SENDING ? OutboundState.RETRYING : m.claimedFrom();
+    }
+
     private void send(ClaimedMessage m) {
         CrashPoints.reach(CrashPoints.BEFORE_SEND);
         inFlight.acquireUninterruptibly();
@@ -160,6 +180,7 @@ public final class OutboundDispatcher implements AutoCloseable {
                     try {
                         SendOutcome result = outcome != null ? outcome
                                 : new SendOutcome.RetryableFailure("send failed: " + error, null);
+                        gate.finished(m.endpointUrl(), result);
                         Instant ended = clock.instant();
                         listener.attempted(m.heading(), Duration.between(started, ended), m.attempts() > 1);
                         record(m, judge.judge(m, result, ended));
@@ -210,7 +231,8 @@ public final class OutboundDispatcher implements AutoCloseable {
         Instant now = clock.instant();
         Duration wait = store.nextDueTime().map(due -> Duration.between(now, due)).filter(d -> !d.isNegative())
                 .filter(d -> d.compareTo(settings.idlePoll()) < 0).orElse(settings.idlePoll());
-        waitForWakeUp(wait);
+        Duration untilPartnerOpens = gate.nextOpening().map(at -> Duration.between(now, at)).orElse(wait);
+        waitForWakeUp(untilPartnerOpens.compareTo(wait) < 0 ? untilPartnerOpens : wait);
     }
 
     private void waitForWakeUp(Duration wait) {
