@@ -79,6 +79,12 @@ public final class PartnerGate {
         return new Snapshot(Set.copyOf(excluded), Map.copyOf(allowances), policy);
     }
 
+    /** How many sends {@code endpointUrl} could start now (0: held back). */
+    public synchronized int room(String endpointUrl) {
+        Instant now = clock.instant();
+        return partner(endpointUrl, now).room(now);
+    }
+
     /** Takes a send slot (and a token) for a claimed message, or says when the partner may take it. */
     public synchronized Admission admit(String endpointUrl) {
         Instant now = clock.instant();
