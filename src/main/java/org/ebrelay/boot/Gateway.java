@@ -28,6 +28,7 @@ import org.ebrelay.app.inbound.ReceiveSettings;
 import org.ebrelay.app.inbound.SignalHandler;
 import org.ebrelay.app.outbound.OutboundDispatcher;
 import org.ebrelay.app.outbound.OutboundMessageFactory;
+import org.ebrelay.app.outbound.pacing.PartnerGate;
 import org.ebrelay.app.outbound.SubmitMessageService;
 import org.ebrelay.app.port.in.DiagnosePartner;
 import org.ebrelay.app.port.in.Inbox;
@@ -120,8 +121,10 @@ public final class Gateway implements AutoCloseable {
         ReceiveMessage receive = new ReceivePipeline(codec, agreements, parties, store, ids, clock, signals, replies,
                 hl7, receiveSettings);
 
+        PartnerGate gate = new PartnerGate(clock, setup.pacingPolicy(), PartnerGate.Listener.NONE);
+        metrics.watch(gate);
         dispatcher = new OutboundDispatcher(store, sender, codec, signals, new FastRetryPolicy(), clock, nodeId,
-                setup.dispatchSettings(), metrics);
+                setup.dispatchSettings(), metrics, gate);
         submit = new SubmitMessageService(agreements, parties, new OutboundMessageFactory(ids,
                 new TimeToLiveRule(config.reliability().ttlSafetyMargin())), codec, store, ids, hl7, clock,
                 dispatcher::wake);

@@ -56,7 +56,7 @@ record TestNode(Path root, String name, String party, int port, Duration respons
                 new GatewayConfig.Storage(dataDir(), null, "commit"),
                 new GatewayConfig.Cpa(cpaDir()),
                 GatewayConfig.Reliability.defaults(),
-                GatewayConfig.Delivery.defaults());
+                GatewayConfig.Delivery.defaults(), GatewayConfig.Pacing.defaults());
     }
 
     /** The same settings in the form of {@code conf/ebrelay.yaml}. */

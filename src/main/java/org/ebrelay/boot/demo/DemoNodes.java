@@ -100,7 +100,7 @@ public final class DemoNodes implements AutoCloseable {
                         Duration.ofSeconds(2), Duration.ofSeconds(10), null),
                 new GatewayConfig.Storage(data, null, settings.durability()),
                 new GatewayConfig.Cpa(cpaDir), GatewayConfig.Reliability.defaults(),
-                GatewayConfig.Delivery.defaults());
+                GatewayConfig.Delivery.defaults(), GatewayConfig.Pacing.defaults());
     }
 
     /** The running node, or null while it is stopped. */
