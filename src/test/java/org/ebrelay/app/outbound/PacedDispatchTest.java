@@ -77,6 +77,7 @@ class PacedDispatchTest {
     private JdbcMessageStore store;
     private PartnerGate gate;
     private OutboundDispatcher dispatcher;
+    private PartnerTransport transport = partners;
 
     private static PacingSettings pacing(int maxConcurrent, int rate, int burst) {
         return new PacingSettings(maxConcurrent, rate, burst,
@@ -101,7 +102,7 @@ class PacedDispatchTest {
             }
         });
         SoapCodec codec = new SoapCodec(new EbmsDecoder());
-        dispatcher = new OutboundDispatcher(store, partners, codec,
+        dispatcher = new OutboundDispatcher(store, transport, codec,
                 new SignalHandler(store, new PendingReplies(clock, Duration.ofMinutes(1))), new FastRetryPolicy(),
                 clock, NodeId.of("node-test"), new DispatchSettings(64, 128, Duration.ofMinutes(2),
                 Duration.ofSeconds(5), Duration.ofMillis(20)), OutboundListener.NONE, gate);
@@ -180,6 +181,35 @@ class PacedDispatchTest {
         assertThat(gate.partners()).extracting(p -> p.endpointUrl() + " " + p.breaker())
                 .containsExactlyInAnyOrder(LAB + " OPEN", PHARMACY + " CLOSED");
         awaitCount("COMPLETE", 300);
+    }
+
+    @Test
+    void messagesClaimedBeforeTheCircuitOpenedAreHandedBackUnattemptedDueAtTheProbe() throws SQLException {
+        backlog("lab-", LAB, 4);
+        CompletableFuture<SendOutcome> first = new CompletableFuture<>();
+        SendOutcome refused = new SendOutcome.RetryableFailure("connection refused", null);
+        transport = (endpoint, message, timeout) -> {
+            if (!first.isDone() && partners.attempts().isEmpty()) {
+                partners.attempts.add(new Attempt(LAB, clock.instant(), true));
+                return first; // still under way while the dispatcher takes the next claimed message
+            }
+            partners.attempts.add(new Attempt(LAB, clock.instant(), true));
+            first.complete(refused); // the first send fails: the circuit opens (threshold 1) before the third goes
+            await().atMost(Duration.ofSeconds(10)).until(() -> gate.openBreakers() == 1);
+            return CompletableFuture.completedFuture(refused);
+        };
+        start(new PacingSettings(4, 0, 1, new BreakerSettings(1, Duration.ofSeconds(5), Duration.ofMinutes(1))));
+
+        awaitCount("QUEUED", 2);
+        awaitCount("RETRYING", 2);
+
+        assertThat(partners.attempts()).hasSize(2);
+        assertThat(countWithAttemptsInState(0, "QUEUED")).as("their attempt not counted").isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM outbound_messages WHERE state = 'QUEUED' AND next_attempt_at = "
+                + T0.plusSeconds(5).toEpochMilli())).as("due when the probe may go").isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM message_events WHERE message_key IN ('lab-2', 'lab-3')"
+                + " AND event_type = 'CLAIM_RELEASED' AND detail LIKE 'held back: circuit open until%'"))
+                .isEqualTo(2);
     }
 
     /** Steps the clock, each step once the dispatcher is done at the current instant, until {@code done} or the limit. */
