@@ -33,6 +33,7 @@ final class TwoNodes implements AutoCloseable {
         private int labPort;
         private int hospitalPort;
         private boolean labRunning = true;
+        private UnaryOperator<org.ebrelay.boot.config.GatewayConfig> hospitalConfig = UnaryOperator.identity();
 
         private Settings(Path root) {
             this.root = root;
@@ -86,6 +87,12 @@ final class TwoNodes implements AutoCloseable {
             return this;
         }
 
+        /** Changes the hospital's configuration. */
+        Settings hospitalConfig(UnaryOperator<org.ebrelay.boot.config.GatewayConfig> change) {
+            this.hospitalConfig = change;
+            return this;
+        }
+
         TwoNodes start() {
             return new TwoNodes(this);
         }
@@ -107,7 +114,7 @@ final class TwoNodes implements AutoCloseable {
                 .withCpa(settings.cpa.apply(DemoCpa.shipped().endpoints(hospitalPort, labAsSeenByHospital)));
         this.labSetup = TestNode.lab(settings.root, labPort)
                 .withCpa(settings.labCpa.apply(settings.cpa.apply(DemoCpa.shipped().endpoints(hospitalAsSeenByLab, labPort))));
-        this.hospital = hospitalSetup.start();
+        this.hospital = hospitalSetup.start(settings.hospitalConfig);
         if (settings.labRunning) {
             startLab();
         }
