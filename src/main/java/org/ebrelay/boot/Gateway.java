@@ -37,6 +37,7 @@ import org.ebrelay.app.outbound.ManualHandlingService;
 import org.ebrelay.app.outbound.OutboundDispatcher;
 import org.ebrelay.app.outbound.OutboundListener;
 import org.ebrelay.app.outbound.OutboundMessageFactory;
+import org.ebrelay.app.outbound.pacing.PartnerGate;
 import org.ebrelay.app.outbound.SubmitMessageService;
 import org.ebrelay.app.port.in.DiagnosePartner;
 import org.ebrelay.app.port.in.HandleManually;
@@ -140,9 +141,11 @@ public final class Gateway implements AutoCloseable {
 
         outboundListeners.add(metrics);
         outboundListeners.add(notifications(config, clock, nodeId, routing));
+        PartnerGate gate = new PartnerGate(clock, setup.pacingPolicy(), PartnerGate.Listener.NONE);
+        metrics.watch(gate);
         dispatcher = new OutboundDispatcher(store, sender, codec, signals,
                 RetryWiring.setup(config.reliability(), agreements, ids), clock, nodeId, setup.dispatchSettings(),
-                OutboundListener.each(outboundListeners));
+                OutboundListener.each(outboundListeners), gate);
         submit = new SubmitMessageService(agreements, parties, new OutboundMessageFactory(ids,
                 new TimeToLiveRule(config.reliability().ttlSafetyMargin())), codec, dispatcher, ids, hl7, clock);
         query = new QueryService(store);

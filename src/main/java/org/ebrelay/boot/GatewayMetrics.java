@@ -1,11 +1,13 @@
 package org.ebrelay.boot;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.ebrelay.app.outbound.OutboundListener;
+import org.ebrelay.app.outbound.pacing.PartnerGate;
 import org.ebrelay.app.port.out.MessageHeading;
 import org.ebrelay.app.port.out.MessageHistory;
 import org.ebrelay.domain.reliability.InboundState;
@@ -74,6 +76,15 @@ public final class GatewayMetrics implements OutboundListener {
             countedAt = now;
         }
         return counts.getOrDefault(state, 0L);
+    }
+
+    /** Per-partner pacing: breakers open (or half-open, probing) now, and how often the gate held a partner back. */
+    public void watch(PartnerGate gate) {
+        Gauge.builder("ebrelay.pacing.breakers.open", gate::openBreakers)
+                .description("partners whose circuit breaker is open or half-open").register(registry);
+        FunctionCounter.builder("ebrelay.pacing.throttled", gate, PartnerGate::throttled)
+                .description("claim rounds that left a paced partner out, plus claimed messages handed back")
+                .register(registry);
     }
 
     @Override

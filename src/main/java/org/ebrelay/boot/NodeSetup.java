@@ -13,6 +13,7 @@ import org.ebrelay.app.LocalParties;
 import org.ebrelay.app.PartyIds;
 import org.ebrelay.app.delivery.Webhook;
 import org.ebrelay.app.outbound.DispatchSettings;
+import org.ebrelay.app.outbound.pacing.PacingPolicy;
 import org.ebrelay.app.port.out.NodeId;
 import org.ebrelay.boot.config.GatewayConfig;
 import org.ebrelay.domain.message.PartyId;
@@ -51,6 +52,7 @@ record NodeSetup(GatewayConfig config, Clock clock, NodeId nodeId, AgreementRegi
         List<PartyId> parties = parties(config, agreements, problems);
         List<Webhook> webhooks = webhooks(config, problems);
         checkDurability(config, problems);
+        PacingSetup.policy(config.pacing(), problems);
         if (config.http().port() < 0 || config.http().port() > 65535) {
             problems.add("http.port " + config.http().port() + " is not a port number");
         }
@@ -125,6 +127,11 @@ record NodeSetup(GatewayConfig config, Clock clock, NodeId nodeId, AgreementRegi
                 sender.maxResponseBytes(), sender.idleTimeout(),
                 new ProxySettings(proxy.host(), proxy.port(), proxy.nonProxyHosts() == null ? List.of()
                         : proxy.nonProxyHosts()), null);
+    }
+
+    /** Valid once {@link #check} passed. */
+    PacingPolicy pacingPolicy() {
+        return PacingSetup.policy(config.pacing(), new ArrayList<>());
     }
 
     DispatchSettings dispatchSettings() {

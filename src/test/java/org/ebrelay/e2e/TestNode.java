@@ -55,6 +55,11 @@ record TestNode(Path root, String name, String party, int port, Duration respons
         return Gateway.start(config(), Clock.systemUTC());
     }
 
+    /** Starts it with its configuration changed. */
+    Gateway start(java.util.function.UnaryOperator<GatewayConfig> change) {
+        return Gateway.start(change.apply(config()), Clock.systemUTC());
+    }
+
     GatewayConfig config() {
         GatewayConfig defaults = GatewayConfig.defaults();
         return new GatewayConfig(

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.ebrelay.app.port.out.AttemptOutcome;
+import org.ebrelay.app.port.out.ClaimLimits;
 import org.ebrelay.app.port.out.ClaimedMessage;
 import org.ebrelay.app.port.out.ConfirmResult;
 import org.ebrelay.app.port.out.Delivery;
@@ -61,11 +62,12 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public List<ClaimedMessage> claimDue(NodeId node, Instant now, Instant leaseUntil, int limit) {
+    public List<ClaimedMessage> claimDue(NodeId node, Instant now, Instant leaseUntil, int limit,
+                                         ClaimLimits limits) {
         if (!leaseUntil.isAfter(now)) {
             throw new IllegalArgumentException("the lease must end after now: " + leaseUntil);
         }
-        return database.write(c -> OutboundRows.claimDue(c, node, now, leaseUntil, limit));
+        return database.write(c -> OutboundRows.claimDue(c, node, now, leaseUntil, limit, limits));
     }
 
     @Override

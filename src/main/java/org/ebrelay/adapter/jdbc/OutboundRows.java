@@ -6,8 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.ebrelay.app.port.out.AttemptOutcome;
+import org.ebrelay.app.port.out.ClaimLimits;
 import org.ebrelay.app.port.out.ClaimedMessage;
 import org.ebrelay.app.port.out.InternalId;
 import org.ebrelay.app.port.out.MessageHeading;
@@ -33,8 +37,7 @@ final class OutboundRows {
      * Parameters: now, now, limit. The lower bound matters: H2 sorts NULLs first in an index and reads a bare
      * {@code <= ?} range from the index's start, i.e. through every finished message (NULL due time) first.
      */
-    static final String DUE_CANDIDATES = "SELECT id, state FROM outbound_messages WHERE next_attempt_at BETWEEN 0 AND ?"
-            + " AND (claim_until IS NULL OR claim_until <= ?) ORDER BY next_attempt_at, id LIMIT ?";
+    static final String DUE_CANDIDATES = dueCandidates(0);
     /**
      * The earliest due time: the first entry of the due index from 0 on. Not MIN(next_attempt_at): H2 answers that
      * from the index's start and steps over every NULL (finished message) one by one, reading each row.
@@ -141,10 +144,26 @@ final class OutboundRows {
         return claimed;
     }
 
+    /**
+     * Due candidates, leaving out {@code excluded} endpoints (paced partners that may take nothing now): the filter
+     * applies to the rows of the due range, which is still read in index order (QueryPlanTest).
+     */
+    static String dueCandidates(int excluded) {
+        String notIn = excluded == 0 ? "" : " AND endpoint_url NOT IN (" + "?, ".repeat(excluded - 1) + "?)";
+        return "SELECT id, state, endpoint_url FROM outbound_messages WHERE next_attempt_at BETWEEN 0 AND ?"
+                + " AND (claim_until IS NULL OR claim_until <= ?)" + notIn + " ORDER BY next_attempt_at, id LIMIT ?";
+    }
+
     static List<ClaimedMessage> claimDue(Connection connection, NodeId node, Instant now, Instant leaseUntil,
-                                         int limit) throws SQLException {
+                                         int limit, ClaimLimits limits) throws SQLException {
         List<ClaimedMessage> claimed = new ArrayList<>();
-        for (Candidate candidate : dueCandidates(connection, now, limit)) {
+        Map<String, Integer> taken = new HashMap<>();
+        for (Candidate candidate : dueCandidates(connection, now, limit, limits.excludedEndpoints())) {
+            int already = taken.getOrDefault(candidate.endpointUrl(), 0);
+            if (already >= limits.allowance(candidate.endpointUrl())) {
+                continue; // this partner's share of the claim is taken: the rest stays due, unclaimed
+            }
+            taken.put(candidate.endpointUrl(), already + 1);
             InternalId id = InternalId.of(candidate.id());
             if (claim(connection, id, candidate.state(), node, now, leaseUntil)) {
                 ClaimedMessage message = ClaimedRows.read(connection, id, candidate.state());
@@ -178,7 +197,7 @@ final class OutboundRows {
         }
     }
 
-    private record Candidate(String id, OutboundState state) {
+    private record Candidate(String id, OutboundState state, String endpointUrl) {
     }
 
     /**
@@ -186,15 +205,21 @@ final class OutboundRows {
      * have a due time, and a state filter would lead the database to scan every message in those states instead of
      * the due range.
      */
-    private static List<Candidate> dueCandidates(Connection connection, Instant now, int limit) throws SQLException {
+    private static List<Candidate> dueCandidates(Connection connection, Instant now, int limit,
+                                                 Set<String> excluded) throws SQLException {
         List<Candidate> candidates = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(DUE_CANDIDATES)) {
-            SqlValues.setInstant(select, 1, now);
-            SqlValues.setInstant(select, 2, now);
-            select.setInt(3, limit);
+        try (PreparedStatement select = connection.prepareStatement(dueCandidates(excluded.size()))) {
+            int i = 1;
+            SqlValues.setInstant(select, i++, now);
+            SqlValues.setInstant(select, i++, now);
+            for (String endpoint : excluded) {
+                select.setString(i++, endpoint);
+            }
+            select.setInt(i, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    candidates.add(new Candidate(rows.getString("id"), ClaimedRows.state(rows.getString("state"))));
+                    candidates.add(new Candidate(rows.getString("id"), ClaimedRows.state(rows.getString("state")),
+                            rows.getString("endpoint_url")));
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.ebrelay.app.outbound;
 
 import org.ebrelay.app.CrashPoints;
 import org.ebrelay.app.IncomingSignals;
+import org.ebrelay.app.outbound.pacing.PartnerGate;
 import org.ebrelay.app.port.out.AttemptOutcome;
 import org.ebrelay.app.port.out.ClaimedMessage;
 import org.ebrelay.app.port.out.MessageCodec;
@@ -57,6 +58,7 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
     private final NodeId node;
     private final DispatchSettings settings;
     private final OutboundListener listener;
+    private final PartnerGate gate;
     private final Semaphore inFlight;
     private final ExecutorService outcomes;
     private final ReentrantLock lock = new ReentrantLock();
@@ -68,6 +70,14 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
     public OutboundDispatcher(OutboundMessages store, PartnerTransport transport, MessageCodec codec,
                               IncomingSignals signals, RetrySetup retry, Clock clock, NodeId node,
                               DispatchSettings settings, OutboundListener listener) {
+        this(store, transport, codec, signals, retry, clock, node, settings, listener, PartnerGate.unlimited(clock));
+    }
+
+    /** With per-partner pacing: concurrent sends, a send rate and a circuit breaker ({@link PartnerGate}). */
+    public OutboundDispatcher(OutboundMessages store, PartnerTransport transport, MessageCodec codec,
+                              IncomingSignals signals, RetrySetup retry, Clock clock, NodeId node,
+                              DispatchSettings settings, OutboundListener listener, PartnerGate gate) {
+        this.gate = gate;
         this.store = store;
         this.transport = transport;
         this.judge = new AttemptJudge(codec, signals, retry);
@@ -100,7 +110,8 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
     @Override
     public OutboundState accept(SubmittedMessage message) {
         boolean dueNow = !message.firstAttemptAt().isAfter(message.submittedAt());
-        if (!running || !dueNow || !inFlight.tryAcquire()) {
+        boolean partnerHasRoom = gate.room(message.endpointUrl()) > 0;
+        if (!running || !dueNow || !partnerHasRoom || !inFlight.tryAcquire()) {
             store.insert(message);
             wake();
             return OutboundState.QUEUED;
@@ -150,7 +161,8 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
             return 0; // every finished attempt wakes the loop
         }
         Instant now = clock.instant();
-        List<ClaimedMessage> claimed = store.claimDue(node, now, now.plus(settings.claimLease()), room);
+        List<ClaimedMessage> claimed = store.claimDue(node, now, now.plus(settings.claimLease()), room,
+                gate.claimLimits());
         for (ClaimedMessage message : claimed) {
             inFlight.acquireUninterruptibly();
             dispatchHolding(message, now);
@@ -162,7 +174,7 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
     private void dispatchHolding(ClaimedMessage m, Instant now) {
         RetryDecision decision = retry.policy().decide(m.retryHistoryBeforeClaim(), () -> retry.rulesFor(m.heading()), now);
         if (decision instanceof RetryDecision.SendNow) {
-            sendHolding(m);
+            admitAndSend(m, now);
             return;
         }
         if (decision instanceof RetryDecision.SendUnderNewId) {
@@ -174,7 +186,7 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
                 log.error("could not give {} a new MessageId", m.heading().messageId(), e);
             }
             if (renewed.isPresent()) {
-                sendHolding(renewed.get());
+                admitAndSend(renewed.get(), now);
             } else {
                 inFlight.release();
             }
@@ -202,8 +214,7 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
 
     private AttemptOutcome notSent(ClaimedMessage m, RetryDecision decision, Instant now) {
         if (decision instanceof RetryDecision.WaitUntil wait) {
-            OutboundState back = m.claimedFrom() == OutboundState.SENDING ? OutboundState.RETRYING : m.claimedFrom();
-            return AttemptOutcome.notAttempted(m.claim(), now, back, wait.at(), EventType.CLAIM_RELEASED,
+            return AttemptOutcome.notAttempted(m.claim(), now, handedBackTo(m), wait.at(), EventType.CLAIM_RELEASED,
                     "not due before " + wait.at());
         }
         if (decision instanceof RetryDecision.EnterSlowRetry slow) {
@@ -219,6 +230,26 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
                 expired.reason() + " passed at " + expired.at());
     }
 
+    /** Sends {@code m} if its partner's pacing lets it go now, else hands it back unattempted (no retry used). */
+    private void admitAndSend(ClaimedMessage m, Instant now) {
+        PartnerGate.Admission admission = gate.admit(m.endpointUrl());
+        if (admission.admitted()) {
+            sendHolding(m);
+            return;
+        }
+        try {
+            record(m, AttemptOutcome.notAttempted(m.claim(), now, handedBackTo(m), admission.retryAt(),
+                    EventType.CLAIM_RELEASED, "held back: " + admission.reason()));
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private static OutboundState handedBackTo(ClaimedMessage m) {
+        return m.claimedFrom() == OutboundState.SENDING ? OutboundState.RETRYING : m.claimedFrom();
+    }
+
+    /** Posts {@code m}; the caller holds an in-flight permit and the partner's admission, both freed at the end. */
     private void sendHolding(ClaimedMessage m) {
         CrashPoints.reach(CrashPoints.BEFORE_SEND);
         Instant started = clock.instant();
@@ -228,6 +259,7 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
                     try {
                         SendOutcome result = outcome != null ? outcome
                                 : new SendOutcome.RetryableFailure("send failed: " + error, null);
+                        gate.finished(m.endpointUrl(), result);
                         Instant ended = clock.instant();
                         listener.attempted(m.heading(), Duration.between(started, ended), m.attempts() > 1);
                         AttemptJudge.Verdict verdict = judge.judge(m, result, ended);
@@ -288,7 +320,8 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
         Instant now = clock.instant();
         Duration wait = store.nextDueTime().map(due -> Duration.between(now, due)).filter(d -> !d.isNegative())
                 .filter(d -> d.compareTo(settings.idlePoll()) < 0).orElse(settings.idlePoll());
-        waitForWakeUp(wait);
+        Duration untilPartnerOpens = gate.nextOpening().map(at -> Duration.between(now, at)).orElse(wait);
+        waitForWakeUp(untilPartnerOpens.compareTo(wait) < 0 ? untilPartnerOpens : wait);
     }
 
     private void waitForWakeUp(Duration wait) {

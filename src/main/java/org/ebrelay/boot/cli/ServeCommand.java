@@ -89,8 +89,8 @@ public final class ServeCommand implements Callable<Integer> {
         GatewayConfig.Cpa cpa = new GatewayConfig.Cpa(cpaDir != null ? cpaDir : c.cpa().dir());
         GatewayConfig.Node node = new GatewayConfig.Node(c.node().id(),
                 parties != null && !parties.isEmpty() ? parties : c.node().parties());
-        return new GatewayConfig(node, http, storage, cpa, c.reliability(), c.delivery())
-                .withNotifications(c.notifications());
+        return new GatewayConfig(node, http, storage, cpa, c.reliability(), c.delivery(), c.notifications(),
+                c.pacing());
     }
 
     private static Path defaultConfigFile() {

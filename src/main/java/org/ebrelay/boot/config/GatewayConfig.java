@@ -11,21 +11,21 @@ import org.ebrelay.app.inbound.ReceiveSettings;
  * The file form is {@code conf/ebrelay.yaml}; every key is listed in docs/configuration.md.
  */
 public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability,
-                            Delivery delivery, Notifications notifications) {
+                            Delivery delivery, Notifications notifications, Pacing pacing) {
 
     public static GatewayConfig defaults() {
         return new GatewayConfig(Node.defaults(), Http.defaults(), Storage.defaults(), Cpa.defaults(),
-                Reliability.defaults(), Delivery.defaults(), Notifications.defaults());
+                Reliability.defaults(), Delivery.defaults(), Notifications.defaults(), Pacing.defaults());
     }
 
-    /** Without notification settings: the defaults (no administrator e-mail or webhook). */
+    /** Without notification and pacing settings: their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery) {
-        this(node, http, storage, cpa, reliability, delivery, Notifications.defaults());
+        this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults());
     }
 
     /** The same configuration with other notification settings. */
     public GatewayConfig withNotifications(Notifications changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing);
     }
 
     /**
@@ -128,6 +128,39 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
 
     /** @param cpaId null: any CPA; @param party TYPE:VALUE or VALUE, null: any partner */
     public record MultiHop(String cpaId, String party) {
+    }
+
+    /**
+     * Per-partner pacing of sends (the partner is the endpoint URL messages are posted to).
+     *
+     * @param maxConcurrentPerPartner sends under way to one partner at once
+     * @param ratePerSecond           sends started per second per partner at most; 0: no rate limit
+     * @param burst                   sends that may start at once after a quiet period (with a rate)
+     * @param breaker                 the circuit breaker
+     * @param partners                overrides for some partners, by endpoint URL
+     */
+    public record Pacing(int maxConcurrentPerPartner, double ratePerSecond, int burst, Breaker breaker,
+                         List<PartnerPacing> partners) {
+        public static Pacing defaults() {
+            return new Pacing(64, 0, 100, new Breaker(5, Duration.ofSeconds(5), Duration.ofMinutes(1)), List.of());
+        }
+    }
+
+    /**
+     * @param failureThreshold retryable failures in a row that open the circuit (0: no breaker)
+     * @param openFor          the first cool-down before one probe message is let through
+     * @param maxOpenFor       the cool-down doubles after each failed probe, up to this
+     */
+    public record Breaker(int failureThreshold, Duration openFor, Duration maxOpenFor) {
+    }
+
+    /** One partner's pacing: a key left out (null) keeps the general value. */
+    public record PartnerPacing(String endpoint, Integer maxConcurrentPerPartner, Double ratePerSecond, Integer burst,
+                                BreakerOverride breaker) {
+    }
+
+    /** A partner's breaker settings: a key left out (null) keeps the general value. */
+    public record BreakerOverride(Integer failureThreshold, Duration openFor, Duration maxOpenFor) {
     }
 
     /** @param webhooks push deliveries to these URLs (optional; the REST inbox always works) */

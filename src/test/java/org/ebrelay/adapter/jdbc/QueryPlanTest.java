@@ -45,6 +45,24 @@ class QueryPlanTest {
     }
 
     @Test
+    void claimingWithPacedPartnersLeftOutStillReadsTheDueRangeOfTheDueIndexInOrder() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement explain = connection.prepareStatement("EXPLAIN " + OutboundRows.dueCandidates(2))) {
+            long now = Instant.parse("2026-03-02T08:00:00Z").toEpochMilli();
+            explain.setLong(1, now);
+            explain.setLong(2, now);
+            explain.setString(3, "http://lab.example/ebms");
+            explain.setString(4, "http://pharmacy.example/ebms");
+            explain.setInt(5, 10);
+            try (ResultSet rows = explain.executeQuery()) {
+                rows.next();
+                assertThat(rows.getString(1)).contains("OUTBOUND_DUE: NEXT_ATTEMPT_AT >= 0")
+                        .contains("NEXT_ATTEMPT_AT <= ").contains("NOT IN").contains("index sorted");
+            }
+        }
+    }
+
+    @Test
     void claimingDoesNotReadThroughFinishedMessages() throws SQLException {
         finishAllMessages();
 

@@ -39,7 +39,15 @@ public interface OutboundMessages {
      * counters raised by one, with a SEND_STARTED event. A message is claimed by one node only, even when several
      * nodes claim at once.
      */
-    List<ClaimedMessage> claimDue(NodeId node, Instant now, Instant leaseUntil, int limit);
+    default List<ClaimedMessage> claimDue(NodeId node, Instant now, Instant leaseUntil, int limit) {
+        return claimDue(node, now, leaseUntil, limit, ClaimLimits.NONE);
+    }
+
+    /**
+     * As {@link #claimDue(NodeId, Instant, Instant, int)}, within per-partner {@code limits}: messages for an
+     * excluded endpoint are not read at all, and no more than an endpoint's allowance is claimed for it.
+     */
+    List<ClaimedMessage> claimDue(NodeId node, Instant now, Instant leaseUntil, int limit, ClaimLimits limits);
 
     /** Records how a claim ended; {@code false} when the claim is no longer current (settled or taken over). */
     boolean recordAttempt(AttemptOutcome outcome);
