@@ -9,7 +9,9 @@ import org.ebrelay.app.port.out.MessageDetails;
 import org.ebrelay.app.port.out.MessageHistory;
 import org.ebrelay.app.port.out.MessageSummary;
 import org.ebrelay.app.port.out.SendOutcome;
+import org.ebrelay.domain.message.CpaId;
 import org.ebrelay.domain.message.MessageId;
+import org.ebrelay.domain.message.PartyId;
 import org.ebrelay.domain.reliability.InboundState;
 import org.ebrelay.domain.reliability.MessageState;
 import org.ebrelay.domain.reliability.OutboundState;
@@ -58,6 +60,16 @@ class GatewayMetricsPacingTest {
 
         @Override
         public List<MessageSummary> listInbound(InboundState state, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<MessageSummary> listOutbound(OutboundState state, CpaId cpaId, PartyId party, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<MessageSummary> listInbound(InboundState state, CpaId cpaId, PartyId party, int limit) {
             return List.of();
         }
 

@@ -49,7 +49,7 @@ class FailureNotificationTest {
                 new GatewayConfig.AdminWebhook(adminWebhook));
         GatewayConfig.Delivery delivery = appWebhook == null ? c.delivery() : new GatewayConfig.Delivery(List.of(
                 new GatewayConfig.Webhook(null, null, null, appWebhook, 2, Duration.ofSeconds(1))));
-        return new GatewayConfig(c.node(), c.http(), c.storage(), c.cpa(), c.reliability(), delivery, n);
+        return new GatewayConfig(c.node(), c.http(), c.storage(), c.cpa(), c.reliability(), delivery, n, c.pacing());
     }
 
     @Test

@@ -33,8 +33,7 @@ class PartnerPacingTest {
                 new GatewayConfig.Breaker(THRESHOLD, Duration.ofSeconds(2), Duration.ofSeconds(4)), List.of());
         try (TwoNodes nodes = TwoNodes.in(root).labRunning(false)
                 .cpa(cpa -> cpa.retries(30, Duration.ofSeconds(1)))
-                .hospitalConfig(c -> new GatewayConfig(c.node(), c.http(), c.storage(), c.cpa(), c.reliability(),
-                        c.delivery(), pacing)).start()) {
+                .hospitalConfig(c -> c.withPacing(pacing)).start()) {
             List<Hl7Messages.Er7> orders = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 20; i++) {

@@ -23,6 +23,11 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
         this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults());
     }
 
+    /** The same configuration with other pacing settings. */
+    public GatewayConfig withPacing(Pacing changed) {
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed);
+    }
+
     /** The same configuration with other notification settings. */
     public GatewayConfig withNotifications(Notifications changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing);

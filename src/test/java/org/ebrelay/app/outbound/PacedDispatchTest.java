@@ -13,6 +13,7 @@ import org.ebrelay.app.outbound.pacing.BreakerSettings;
 import org.ebrelay.app.outbound.pacing.PacingPolicy;
 import org.ebrelay.app.outbound.pacing.PacingSettings;
 import org.ebrelay.app.outbound.pacing.PartnerGate;
+import org.ebrelay.app.UuidIdGenerator;
 import org.ebrelay.app.port.out.InternalId;
 import org.ebrelay.app.port.out.MessageHeading;
 import org.ebrelay.app.port.out.NodeId;
@@ -27,7 +28,9 @@ import org.ebrelay.domain.message.MessageId;
 import org.ebrelay.domain.message.PartyId;
 import org.ebrelay.domain.message.Service;
 import org.ebrelay.domain.reliability.DeliveryTerms;
-import org.ebrelay.domain.retry.FastRetryPolicy;
+import org.ebrelay.domain.retry.SlowRetryResolver;
+import org.ebrelay.domain.retry.SlowRetrySettings;
+import org.ebrelay.domain.retry.TimeToLiveRule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +106,9 @@ class PacedDispatchTest {
         });
         SoapCodec codec = new SoapCodec(new EbmsDecoder());
         dispatcher = new OutboundDispatcher(store, transport, codec,
-                new SignalHandler(store, new PendingReplies(clock, Duration.ofMinutes(1))), new FastRetryPolicy(),
+                new SignalHandler(store, new PendingReplies(clock, Duration.ofMinutes(1))),
+                RetrySetup.defaults(new UuidIdGenerator("node-test"), new TimeToLiveRule())
+                        .withSlowRetry(SlowRetryResolver.of(SlowRetrySettings.DEFAULTS.withEnabled(false))),
                 clock, NodeId.of("node-test"), new DispatchSettings(64, 128, Duration.ofMinutes(2),
                 Duration.ofSeconds(5), Duration.ofMillis(20)), OutboundListener.NONE, gate);
         dispatcher.start();
