@@ -129,7 +129,7 @@ public final class Gateway implements AutoCloseable {
         metrics = new GatewayMetrics(store, clock);
 
         pending = new PendingReplies(clock, Duration.ofMinutes(5));
-        SignalHandler signals = new SignalHandler(store, pending);
+        SignalHandler signals = new SignalHandler(store, pending, OutboundListener.each(outboundListeners));
         AsyncReplies replies = new AsyncReplies(sender, AsyncReplies.Settings.defaults());
         started.push(replies);
         WebhookRouting routing = new WebhookRouting(setup.webhooks());

@@ -37,12 +37,16 @@ public final class SlowRetryWakeUpBench {
     private static final String INSERT = "INSERT INTO outbound_messages (id, cpa_id, conversation_id, message_id,"
             + " message_timestamp, hl7_id, from_party_type, from_party_value, to_party_type, to_party_value,"
             + " service_type, service_value, action, ack_requested, duplicate_elimination, sync_reply, retries,"
-            + " retry_interval_ms, persist_duration_ms, endpoint_url, content_type, soap_action, wire, state,"
+            + " retry_interval_ms, persist_duration_ms, endpoint_url, soap_action, state,"
             + " next_attempt_at, attempts, sequence_attempts, last_attempt_end, slow_retry_rounds, created_at, updated_at)"
             + " SELECT ? || X, 'urn:cpa:bench', 'conv-' || X, 'mid-' || ? || X || '@bench', ?, 'HL7-' || X,"
             + " 'urn:oid:1', 'RGH', 'urn:oid:1', 'NRL', '', 'lab', 'OML_O21', TRUE, TRUE, TRUE, 4, 2000, 3600000,"
-            + " 'http://127.0.0.1:9/ebms', 'text/xml', '\"ebXML\"', CAST(REPEAT('x', 1024) AS VARBINARY),"
+            + " 'http://127.0.0.1:9/ebms', '\"ebXML\"',"
             + " 'SLOW_RETRY', CAST(? AS BIGINT) + MOD(X, 86400000), 5, 5, ?, 3, ?, ? FROM SYSTEM_RANGE(1, ?)";
+
+    /** The package of each message, in its own table (V8). */
+    private static final String INSERT_WIRE = "INSERT INTO outbound_wire (message_key, content_type, wire)"
+            + " SELECT ? || X, 'text/xml', CAST(REPEAT('x', 1024) AS VARBINARY) FROM SYSTEM_RANGE(1, ?)";
 
     private SlowRetryWakeUpBench() {
     }
@@ -108,6 +112,11 @@ public final class SlowRetryWakeUpBench {
                     insert.setLong(6, NOW.minus(Duration.ofDays(1)).toEpochMilli());
                     insert.setLong(7, NOW.minus(Duration.ofHours(2)).toEpochMilli());
                     insert.setInt(8, batch);
+                    insert.executeUpdate();
+                }
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_WIRE)) {
+                    insert.setString(1, prefix + from + "-");
+                    insert.setInt(2, batch);
                     insert.executeUpdate();
                 }
             }

@@ -49,7 +49,11 @@ class FailureNotificationTest {
                 new GatewayConfig.AdminWebhook(adminWebhook));
         GatewayConfig.Delivery delivery = appWebhook == null ? c.delivery() : new GatewayConfig.Delivery(List.of(
                 new GatewayConfig.Webhook(null, null, null, appWebhook, 2, Duration.ofSeconds(1))));
-        return new GatewayConfig(c.node(), c.http(), c.storage(), c.cpa(), c.reliability(), delivery, n, c.pacing());
+        // no circuit breaker: every message of the outage runs through its own retries, the storm this test is about
+        GatewayConfig.Pacing everyMessageTries = new GatewayConfig.Pacing(64, 0, 100,
+                new GatewayConfig.Breaker(0, Duration.ofSeconds(5), Duration.ofMinutes(1)), List.of());
+        return new GatewayConfig(c.node(), c.http(), c.storage(), c.cpa(), c.reliability(), delivery, n,
+                everyMessageTries);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.ebrelay.app.inbound;
 
+import org.ebrelay.app.outbound.OutboundListener;
+import org.ebrelay.app.port.out.MessageHeading;
+import org.ebrelay.app.port.out.MessageSummary;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.ebrelay.app.IncomingSignals;
@@ -33,10 +37,20 @@ public final class SignalHandler implements IncomingSignals {
 
     private final MessageStore store;
     private final PendingReplies pendingReplies;
+    private final OutboundListener listener;
 
     public SignalHandler(MessageStore store, PendingReplies pendingReplies) {
+        this(store, pendingReplies, OutboundListener.NONE);
+    }
+
+    /**
+     * @param listener told when a signal settles a message (an asynchronous Acknowledgment or MessageError), as the
+     *                 dispatcher tells it of what the HTTP responses settle: metrics and notifications hear of both
+     */
+    public SignalHandler(MessageStore store, PendingReplies pendingReplies, OutboundListener listener) {
         this.store = store;
         this.pendingReplies = pendingReplies;
+        this.listener = listener;
     }
 
     @Override
@@ -58,6 +72,9 @@ public final class SignalHandler implements IncomingSignals {
             return;
         }
         SettleResult result = store.acknowledge(refTo, at, detail);
+        if (result.outcome() == SettleResult.Outcome.SETTLED) {
+            heading(refTo).ifPresent(h -> listener.completed(h, Duration.between(h.timestamp(), at)));
+        }
         noteUnsettled(result, refTo, at, EventType.ACK_IGNORED, detail);
     }
 
@@ -80,7 +97,11 @@ public final class SignalHandler implements IncomingSignals {
             return;
         }
         if (errors.highestSeverity() == Severity.ERROR) {
-            noteUnsettled(store.failByMessageError(refTo, at, detail), refTo, at, EventType.NOTE, detail);
+            SettleResult result = store.failByMessageError(refTo, at, detail);
+            if (result.outcome() == SettleResult.Outcome.SETTLED) {
+                heading(refTo).ifPresent(h -> listener.failed(h, detail));
+            }
+            noteUnsettled(result, refTo, at, EventType.NOTE, detail);
             return;
         }
         Optional<InternalId> message = outboundMessage(refTo);
@@ -113,6 +134,14 @@ public final class SignalHandler implements IncomingSignals {
             LOG.info("{} {} answers {}, which nobody waits for (any more); ignored", reply.kind().displayName(),
                     reply.messageId(), refTo);
         }
+    }
+
+    /** The outbound message's heading as stored now (its current MessageId), for the listener. */
+    private Optional<MessageHeading> heading(MessageId messageId) {
+        return store.findByMessageId(messageId).stream()
+                .map(MessageDetails::summary)
+                .filter(summary -> summary.direction() == Direction.OUTBOUND)
+                .map(MessageSummary::heading).findFirst();
     }
 
     private Optional<InternalId> outboundMessage(MessageId messageId) {

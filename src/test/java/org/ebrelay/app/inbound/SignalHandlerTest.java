@@ -12,6 +12,7 @@ import static org.ebrelay.app.inbound.Messages.NOW;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.ebrelay.adapter.jdbc.JdbcMessageStore;
@@ -39,6 +40,7 @@ import org.ebrelay.domain.message.StatusResponse;
 import org.ebrelay.domain.reliability.DeliveryTerms;
 import org.ebrelay.domain.reliability.EventType;
 import org.ebrelay.domain.reliability.OutboundState;
+import org.ebrelay.app.outbound.OutboundListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.Test;
 class SignalHandlerTest extends WithDatabase {
     private static final MessageId OURS = MessageId.of("ours-1@lab.test");
 
+    private final List<String> told = new ArrayList<>();
     private MessageStore store;
     private PendingReplies pendingReplies;
     private SignalHandler signals;
@@ -54,7 +57,17 @@ class SignalHandlerTest extends WithDatabase {
     void start() {
         store = new JdbcMessageStore(database);
         pendingReplies = new PendingReplies(new TestClock(NOW), Duration.ofMinutes(5));
-        signals = new SignalHandler(store, pendingReplies);
+        signals = new SignalHandler(store, pendingReplies, new OutboundListener() {
+            @Override
+            public void completed(MessageHeading heading, Duration sinceCreated) {
+                told.add("completed " + heading.messageId().value());
+            }
+
+            @Override
+            public void failed(MessageHeading heading, String reason) {
+                told.add("failed " + heading.messageId().value() + ": " + reason);
+            }
+        });
         store.insert(outbound());
     }
 
@@ -66,6 +79,7 @@ class SignalHandlerTest extends WithDatabase {
         assertThat(lastEvent().type()).isEqualTo(EventType.ACKNOWLEDGED);
         assertThat(lastEvent().time()).isEqualTo(NOW);
         assertThat(lastEvent().detail()).contains("ack-1@hospital.test");
+        assertThat(told).as("metrics and notifications hear of it").containsExactly("completed " + OURS.value());
     }
 
     @Test
@@ -78,6 +92,7 @@ class SignalHandlerTest extends WithDatabase {
         assertThat(lastEvent().type()).as("ACK-10").isEqualTo(EventType.ACK_IGNORED);
         assertThat(lastEvent().from()).isNull();
         assertThat(lastEvent().detail()).contains("ack-2@hospital.test").contains("COMPLETE");
+        assertThat(told).as("told once, not for the late one").hasSize(1);
     }
 
     @Test
@@ -99,6 +114,7 @@ class SignalHandlerTest extends WithDatabase {
         assertThat(lastEvent().type()).isEqualTo(EventType.PARTNER_ERROR);
         assertThat(lastEvent().detail()).contains("ValueNotRecognized").contains("//Header/MessageHeader/Action")
                 .contains("501319:Unknown action");
+        assertThat(told).singleElement().asString().startsWith("failed " + OURS.value()).contains("ValueNotRecognized");
     }
 
     @Test

@@ -307,6 +307,12 @@ class PacedDispatchTest {
                 copy.setString(1, prefix + 0);
                 assertThat(copy.executeUpdate()).isEqualTo(n - 1);
             }
+            try (PreparedStatement copy = c.prepareStatement("INSERT INTO outbound_wire (message_key, content_type,"
+                    + " wire) SELECT '" + prefix + "' || CAST(r.X AS VARCHAR), w.content_type, w.wire"
+                    + " FROM outbound_wire w, SYSTEM_RANGE(1, " + (n - 1) + ") r WHERE w.message_key = ?")) {
+                copy.setString(1, prefix + 0);
+                assertThat(copy.executeUpdate()).isEqualTo(n - 1);
+            }
         }
     }
 
