@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +49,37 @@ class GroupCommitWriterTest {
     void close() {
         writer.close();
         database.close();
+    }
+
+    @Test
+    void underLoadACommitWaitsForWorkThatArrivesSoonAfterAndTakesItAlong() throws Exception {
+        CountDownLatch firstCommitHeld = new CountDownLatch(1);
+        CountDownLatch releaseFirstCommit = new CountDownLatch(1);
+        AtomicInteger commits = new AtomicInteger();
+        writer.close();
+        writer = new GroupCommitWriter(database.dataSource(), connection -> {
+            if (commits.incrementAndGet() == 1) {
+                firstCommitHeld.countDown();
+                awaitQuietly(releaseFirstCommit);
+            }
+            return null;
+        }, 512, 10_000, Duration.ofSeconds(2));
+        CompletableFuture<Integer> first = writer.submit(c -> insert(c, 1));
+        firstCommitHeld.await();
+        CompletableFuture<Integer> second = writer.submit(c -> insert(c, 2));
+        CompletableFuture<Integer> third = writer.submit(c -> insert(c, 3));
+        releaseFirstCommit.countDown();
+        CompletableFuture.allOf(first, second, third).get(10, TimeUnit.SECONDS);
+        long groupsBefore = writer.groupsCommitted();
+
+        // the last group had company (2 and 3): the next commit waits for more and takes the late one along
+        CompletableFuture<Integer> early = writer.submit(c -> insert(c, 4));
+        CompletableFuture<Integer> late = writer.submit(c -> insert(c, 5));
+        assertThat(late.get(10, TimeUnit.SECONDS)).isEqualTo(5);
+
+        assertThat(early.get()).isEqualTo(4);
+        assertThat(writer.groupsCommitted() - groupsBefore).as("one commit for both").isEqualTo(1);
+        assertThat(count()).isEqualTo(5);
     }
 
     @Test
