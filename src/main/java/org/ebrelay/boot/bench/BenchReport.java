@@ -49,7 +49,7 @@ record BenchReport(String setup, int messages, int completed, int refused, long 
                 messagesPerSecond(), wallNanos / 1e9);
         out.printf("latency:     p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (submit to COMPLETE)%n",
                 latencyMillis(0.50), latencyMillis(0.90), latencyMillis(0.99), latencyMillis(1.0));
-        out.printf("API answer:  p50 %.1f ms, p99 %.1f ms (submit to stored and QUEUED, part of the above)%n",
+        out.printf("API answer:  p50 %.1f ms, p99 %.1f ms (submit to stored: QUEUED or SENDING, part of the above)%n",
                 quantileMillis(answerNanos, 0.50), quantileMillis(answerNanos, 0.99));
         out.printf("CPU:         %.2f ms per message (process CPU %.1f s, %.2f cores busy of %d; GC %d ms)%n",
                 cpuSecondsPerMessage() * 1e3, processCpuNanos / 1e9, processCpuNanos / (double) wallNanos,
