@@ -1,31 +1,26 @@
 package org.ebrelay.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ebrelay.e2e.CommandRun.ebrelay;
 import static org.ebrelay.e2e.Observed.awaitOutbound;
 import static org.ebrelay.e2e.Observed.deliveredOnce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.ebrelay.boot.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The client commands ({@code ebrelay send}, {@code status}, {@code inbox}) run in-process, exactly as the
  * {@code ebrelay} launcher runs them, against two running nodes over their REST APIs.
  */
 class CommandLineTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path root;
@@ -47,7 +42,7 @@ class CommandLineTest {
     void sendPrintsTheAcceptedMessageAndStatusShowsItComplete() throws IOException {
         Hl7Messages.Er7 order = Hl7Messages.order();
 
-        Run sent = ebrelay("send", "--node", hospital(), "--cpa", DemoCpa.CPA_ID, "--action", DemoCpa.ORDER,
+        CommandRun sent = ebrelay("send", "--node", hospital(), "--cpa", DemoCpa.CPA_ID, "--action", DemoCpa.ORDER,
                 "--to", DemoCpa.LAB, "--payload", payloadFile(order).toString(), "--json");
 
         assertThat(sent.exitCode()).as(sent.toString()).isZero();
@@ -57,7 +52,7 @@ class CommandLineTest {
         assertThat(sent.json().path("state").asText()).isEqualTo("SENDING");
         awaitOutbound(nodes.hospital(), messageId, "COMPLETE");
 
-        Run status = ebrelay("status", "--node", hospital(), order.id(), "--json");
+        CommandRun status = ebrelay("status", "--node", hospital(), order.id(), "--json");
 
         assertThat(status.exitCode()).as(status.toString()).isZero();
         JsonNode message = status.json();
@@ -79,11 +74,11 @@ class CommandLineTest {
     @Test
     void inboxListsTheUnconfirmedDeliveryAndConfirmRemovesItFromTheList() throws IOException {
         Hl7Messages.Er7 order = Hl7Messages.order();
-        Run sent = ebrelay("send", "--node", hospital(), "--cpa", DemoCpa.CPA_ID, "--action", DemoCpa.ORDER,
+        CommandRun sent = ebrelay("send", "--node", hospital(), "--cpa", DemoCpa.CPA_ID, "--action", DemoCpa.ORDER,
                 "--to", DemoCpa.LAB, "--payload", payloadFile(order).toString(), "--json");
         awaitOutbound(nodes.hospital(), sent.json().path("messageId").asText(), "COMPLETE");
 
-        Run inbox = ebrelay("inbox", "--node", lab(), "--json");
+        CommandRun inbox = ebrelay("inbox", "--node", lab(), "--json");
 
         assertThat(inbox.exitCode()).as(inbox.toString()).isZero();
         JsonNode delivery = only(inbox.json(), order.id());
@@ -96,9 +91,9 @@ class CommandLineTest {
         assertThat(delivery.path("payloads").get(0).path("size").asInt()).isEqualTo(order.bytes().length);
         String deliveryId = delivery.path("deliveryId").asText();
 
-        Run confirm = ebrelay("inbox", "--node", lab(), "--confirm", deliveryId, "--json");
-        Run unconfirmed = ebrelay("inbox", "--node", lab(), "--json");
-        Run all = ebrelay("inbox", "--node", lab(), "--all", "--json");
+        CommandRun confirm = ebrelay("inbox", "--node", lab(), "--confirm", deliveryId, "--json");
+        CommandRun unconfirmed = ebrelay("inbox", "--node", lab(), "--json");
+        CommandRun all = ebrelay("inbox", "--node", lab(), "--all", "--json");
 
         assertThat(confirm.exitCode()).as(confirm.toString()).isZero();
         assertThat(matching(unconfirmed.json(), order.id())).isEmpty();
@@ -111,12 +106,12 @@ class CommandLineTest {
         Path payload = payloadFile(order);
         List<String> messageIds = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            Run sent = ebrelay("send", "--node", hospital(), "--cpa", DemoCpa.CPA_ID, "--action", DemoCpa.ORDER,
+            CommandRun sent = ebrelay("send", "--node", hospital(), "--cpa", DemoCpa.CPA_ID, "--action", DemoCpa.ORDER,
                     "--to", DemoCpa.LAB, "--payload", payload.toString(), "--json");
             messageIds.add(sent.json().path("messageId").asText());
         }
 
-        Run status = ebrelay("status", "--node", hospital(), order.id(), "--json");
+        CommandRun status = ebrelay("status", "--node", hospital(), order.id(), "--json");
 
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.json().isArray()).as(status.out()).isTrue();
@@ -127,7 +122,7 @@ class CommandLineTest {
 
     @Test
     void statusExitsWith1ForAnUnknownId() {
-        Run status = ebrelay("status", "--node", hospital(), "unknown-" + Hl7Messages.newId(), "--json");
+        CommandRun status = ebrelay("status", "--node", hospital(), "unknown-" + Hl7Messages.newId(), "--json");
 
         assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
         assertThat(status.json().path("error").asText()).isNotBlank();
@@ -137,7 +132,7 @@ class CommandLineTest {
     void sendExitsWith1AndAJsonErrorWhenTheCpaDoesNotAllowTheMessage() throws IOException {
         Hl7Messages.Er7 result = Hl7Messages.result();
 
-        Run refused = ebrelay("send", "--node", hospital(), "--cpa", DemoCpa.CPA_ID, "--action", DemoCpa.RESULT,
+        CommandRun refused = ebrelay("send", "--node", hospital(), "--cpa", DemoCpa.CPA_ID, "--action", DemoCpa.RESULT,
                 "--to", DemoCpa.LAB, "--payload", payloadFile(result).toString(), "--json");
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
@@ -148,7 +143,7 @@ class CommandLineTest {
 
     @Test
     void sendExitsWith2WhenTheNodeCannotBeReached() throws IOException {
-        Run unreachable = ebrelay("send", "--node", "http://127.0.0.1:" + TestNode.freePort(), "--cpa",
+        CommandRun unreachable = ebrelay("send", "--node", "http://127.0.0.1:" + TestNode.freePort(), "--cpa",
                 DemoCpa.CPA_ID, "--action", DemoCpa.ORDER, "--to", DemoCpa.LAB,
                 "--payload", payloadFile(Hl7Messages.order()).toString(), "--json");
 
@@ -189,26 +184,5 @@ class CommandLineTest {
         List<String> texts = new ArrayList<>();
         array.forEach(n -> texts.add(n.asText()));
         return texts;
-    }
-
-    /** What one command printed and returned. */
-    private record Run(int exitCode, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + this, e);
-            }
-        }
-    }
-
-    private static Run ebrelay(String... args) {
-        CommandLine commandLine = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
     }
 }

@@ -1,6 +1,7 @@
 package org.ebrelay.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ebrelay.e2e.CommandRun.ebrelay;
 import static org.ebrelay.e2e.Observed.awaitOutbound;
 import static org.ebrelay.e2e.Observed.eventually;
 
@@ -11,20 +12,15 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.ebrelay.app.port.in.SubmissionResult;
-import org.ebrelay.boot.Main;
 import org.ebrelay.boot.config.GatewayConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Failure notices from a real node: the laboratory is down, the hospital's retries run out under a short CPA, and
@@ -139,15 +135,15 @@ class FailureNotificationTest {
                 assertThat(n.path("hl7MessageId").asText()).isEqualTo(order.id());
                 assertThat(n.path("from").asText()).isEqualTo(DemoCpa.HOSPITAL);
             });
-            Run cli = ebrelay("notices", "--node", node, "--party", DemoCpa.HOSPITAL, "--json");
+            CommandRun cli = ebrelay("notices", "--node", node, "--party", DemoCpa.HOSPITAL, "--json");
             assertThat(cli.exitCode()).as(cli.toString()).isZero();
             assertThat(cli.json()).hasSize(2);
             String first = cli.json().get(0).path("noticeId").asText();
             assertThat(first).isEqualTo(listed.get(0).path("noticeId").asText());
 
-            Run confirmed = ebrelay("notices", "--node", node, "--confirm", first);
-            Run unknown = ebrelay("notices", "--node", node, "--confirm", "no-such-notice", "--json");
-            Run text = ebrelay("notices", "--node", node);
+            CommandRun confirmed = ebrelay("notices", "--node", node, "--confirm", first);
+            CommandRun unknown = ebrelay("notices", "--node", node, "--confirm", "no-such-notice", "--json");
+            CommandRun text = ebrelay("notices", "--node", node);
 
             assertThat(confirmed.exitCode()).as(confirmed.toString()).isZero();
             assertThat(confirmed.out()).contains("Confirmed " + first);
@@ -169,24 +165,5 @@ class FailureNotificationTest {
             }
         }
         return nodes;
-    }
-
-    private record Run(int exitCode, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + this, e);
-            }
-        }
-    }
-
-    private static Run ebrelay(String... args) {
-        CommandLine commandLine = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
     }
 }

@@ -1,6 +1,7 @@
 package org.ebrelay.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ebrelay.e2e.CommandRun.ebrelay;
 import static org.ebrelay.e2e.Observed.awaitOutbound;
 import static org.ebrelay.e2e.Observed.deliveredOnce;
 import static org.ebrelay.e2e.Observed.deliveries;
@@ -9,9 +10,6 @@ import static org.ebrelay.e2e.Observed.outbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,12 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ebrelay.app.port.in.MessageView;
 import org.ebrelay.app.port.in.SubmissionResult;
-import org.ebrelay.boot.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * An operator handles the messages whose retries ran out, through {@code ebrelay messages | resend | abandon} and the
@@ -61,17 +57,17 @@ class ManualHandlingTest {
         Hl7Messages.Er7 order = Hl7Messages.order();
         String messageId = waitingForAnOperator(nodes.order(order));
 
-        Run listed = ebrelay("messages", "--node", hospital(), "--state", "MANUAL", "--json");
+        CommandRun listed = ebrelay("messages", "--node", hospital(), "--state", "MANUAL", "--json");
         assertThat(listed.exitCode()).as(listed.toString()).isZero();
         assertThat(texts(listed.json(), "messageId")).contains(messageId);
-        Run toTheLab = ebrelay("messages", "--node", hospital(), "--state", "MANUAL", "--cpa", DemoCpa.CPA_ID,
+        CommandRun toTheLab = ebrelay("messages", "--node", hospital(), "--state", "MANUAL", "--cpa", DemoCpa.CPA_ID,
                 "--party", DemoCpa.LAB, "--json");
-        Run otherCpa = ebrelay("messages", "--node", hospital(), "--state", "MANUAL", "--cpa", "urn:other", "--json");
+        CommandRun otherCpa = ebrelay("messages", "--node", hospital(), "--state", "MANUAL", "--cpa", "urn:other", "--json");
         assertThat(texts(toTheLab.json(), "messageId")).contains(messageId);
         assertThat(texts(otherCpa.json(), "messageId")).isEmpty();
 
         nodes.startLab();
-        Run resent = ebrelay("resend", "--node", hospital(), messageId, "--reason", "the laboratory is back",
+        CommandRun resent = ebrelay("resend", "--node", hospital(), messageId, "--reason", "the laboratory is back",
                 "--operator", "alice", "--json");
 
         assertThat(resent.exitCode()).as(resent.toString()).isZero();
@@ -84,7 +80,7 @@ class ManualHandlingTest {
                 .satisfies(e -> assertThat(e.detail()).isEqualTo("by operator alice: the laboratory is back"));
         deliveredOnce(nodes.lab(), order);
 
-        Run again = ebrelay("resend", "--node", hospital(), messageId, "--reason", "once more", "--json");
+        CommandRun again = ebrelay("resend", "--node", hospital(), messageId, "--reason", "once more", "--json");
         assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
         assertThat(again.json().path("error").asText()).isEqualTo("NotAllowed");
         assertThat(again.json().path("detail").asText()).contains("COMPLETE");
@@ -96,7 +92,7 @@ class ManualHandlingTest {
         Hl7Messages.Er7 order = Hl7Messages.order();
         String messageId = waitingForAnOperator(nodes.order(order));
 
-        Run abandoned = ebrelay("abandon", "--node", hospital(), order.id(), "--reason", "order cancelled by phone",
+        CommandRun abandoned = ebrelay("abandon", "--node", hospital(), order.id(), "--reason", "order cancelled by phone",
                 "--operator", "bob");
 
         assertThat(abandoned.exitCode()).as(abandoned.toString()).isZero();
@@ -110,7 +106,7 @@ class ManualHandlingTest {
         });
 
         nodes.startLab();
-        Run resent = ebrelay("resend", "--node", hospital(), messageId, "--reason", "changed my mind");
+        CommandRun resent = ebrelay("resend", "--node", hospital(), messageId, "--reason", "changed my mind");
         assertThat(resent.exitCode()).as(resent.toString()).isEqualTo(1);
         assertThat(resent.err()).contains("NotAllowed").contains("ABANDONED");
         assertThat(outbound(nodes.hospital(), messageId).state()).isEqualTo("ABANDONED");
@@ -140,8 +136,8 @@ class ManualHandlingTest {
 
     @Test
     void theCommandsRefuseAMissingReasonAsAWrongCommandLineAndReportAnUnknownMessage() {
-        Run noReason = ebrelay("resend", "--node", hospital(), "some-id");
-        Run unknown = ebrelay("abandon", "--node", hospital(), "nobody@nowhere", "--reason", "test", "--json");
+        CommandRun noReason = ebrelay("resend", "--node", hospital(), "some-id");
+        CommandRun unknown = ebrelay("abandon", "--node", hospital(), "nobody@nowhere", "--reason", "test", "--json");
 
         assertThat(noReason.exitCode()).as(noReason.toString()).isEqualTo(64);
         assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(1);
@@ -177,26 +173,5 @@ class ManualHandlingTest {
         List<String> texts = new ArrayList<>();
         array.forEach(n -> texts.add(n.path(field).asText()));
         return texts;
-    }
-
-    /** What one command printed and returned. */
-    private record Run(int exitCode, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + this, e);
-            }
-        }
-    }
-
-    private static Run ebrelay(String... args) {
-        CommandLine commandLine = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
     }
 }

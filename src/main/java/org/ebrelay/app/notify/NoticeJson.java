@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ebrelay.app.JsonText;
 import org.ebrelay.app.PartyIds;
 import org.ebrelay.app.port.out.MessageHeading;
 import org.ebrelay.app.port.out.Notice;

@@ -1,28 +1,28 @@
-package org.ebrelay.app.notify;
+package org.ebrelay.app;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON writer for the notice pushes, so the app layer needs no JSON library: objects of strings, numbers,
- * string lists and nested objects, written in order. Strings are escaped per RFC 8259 section 7.
+ * A small JSON writer for what the app layer posts (webhook deliveries, notices), so it needs no JSON library:
+ * objects of strings, numbers, lists and nested objects, written in order. Strings are escaped per RFC 8259 §7.
  */
-final class JsonText {
+public final class JsonText {
     private final StringBuilder json = new StringBuilder(512);
     private boolean first = true;
 
-    JsonText() {
+    public JsonText() {
         json.append('{');
     }
 
-    JsonText field(String name, Object value) {
+    public JsonText field(String name, Object value) {
         name(name);
         value(value);
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return (json + "}").getBytes(StandardCharsets.UTF_8);
     }
 
