@@ -71,6 +71,15 @@ public final class SignalHandler implements IncomingSignals {
             LOG.warn("{} refers to no message; ignored", detail);
             return;
         }
+        Optional<MessageSummary> sent = outboundSummary(refTo);
+        if (sent.isPresent() && !fromTheRecipient(ack, sent.get().heading())) {
+            // ACK-8: only the MSH we sent the message to, under its CPA, may acknowledge it
+            LOG.warn("{} for {} comes from {} under {}, not from its recipient: ignored", detail, refTo,
+                    ack.header().from().partyIds(), ack.header().cpaId());
+            store.append(sent.get().id(), at, EventType.ACK_IGNORED, detail + " from " + ack.header().from().partyIds()
+                    + " under " + ack.header().cpaId().value() + ", not from the recipient: ignored");
+            return;
+        }
         SettleResult result = store.acknowledge(refTo, at, detail);
         if (result.outcome() == SettleResult.Outcome.SETTLED) {
             heading(refTo).ifPresent(h -> listener.completed(h, Duration.between(h.timestamp(), at)));
@@ -138,10 +147,19 @@ public final class SignalHandler implements IncomingSignals {
 
     /** The outbound message's heading as stored now (its current MessageId), for the listener. */
     private Optional<MessageHeading> heading(MessageId messageId) {
+        return outboundSummary(messageId).map(MessageSummary::heading);
+    }
+
+    private Optional<MessageSummary> outboundSummary(MessageId messageId) {
         return store.findByMessageId(messageId).stream()
                 .map(MessageDetails::summary)
                 .filter(summary -> summary.direction() == Direction.OUTBOUND)
-                .map(MessageSummary::heading).findFirst();
+                .findFirst();
+    }
+
+    /** The signal is from the party the message went to, under the message's CPA (ACK-8). */
+    private static boolean fromTheRecipient(EbmsMessage signal, MessageHeading sent) {
+        return signal.header().cpaId().equals(sent.cpaId()) && signal.header().from().partyIds().contains(sent.to());
     }
 
     private Optional<InternalId> outboundMessage(MessageId messageId) {

@@ -36,6 +36,7 @@ import org.ebrelay.domain.message.MessageHeader;
 import org.ebrelay.domain.message.MessageId;
 import org.ebrelay.domain.message.MessageStatus;
 import org.ebrelay.domain.message.Party;
+import org.ebrelay.domain.message.PartyId;
 import org.ebrelay.domain.message.StatusResponse;
 import org.ebrelay.domain.reliability.DeliveryTerms;
 import org.ebrelay.domain.reliability.EventType;
@@ -93,6 +94,23 @@ class SignalHandlerTest extends WithDatabase {
         assertThat(lastEvent().from()).isNull();
         assertThat(lastEvent().detail()).contains("ack-2@hospital.test").contains("COMPLETE");
         assertThat(told).as("told once, not for the late one").hasSize(1);
+    }
+
+    @Test
+    void anAcknowledgmentFromAnotherPartyThanTheRecipientIsRecordedAndSettlesNothing() {
+        EbmsMessage sentElsewhere = EbmsMessageBuilder.withHeader(new MessageHeader(Party.of(LAB, "OrderFiller"),
+                Party.of(PartyId.of("urn:oid:2.16.840.1.113883.19.5", "SOMEONE-ELSE"), "OrderPlacer"), DEMO,
+                ConversationId.of("conv-out"), Messages.LABORATORY, "ORU_R01", new MessageData(OURS, NOW, null, null),
+                true, List.of())).build();
+        EbmsMessage forged = EbmsMessages.acknowledgmentOf(sentElsewhere, MessageId.of("ack-x@elsewhere.test"), NOW,
+                NOW, List.of());
+
+        signals.handle(forged, NOW);
+
+        assertThat(details().summary().state()).as("ACK-8").isEqualTo(OutboundState.QUEUED);
+        assertThat(lastEvent().type()).isEqualTo(EventType.ACK_IGNORED);
+        assertThat(lastEvent().detail()).contains("SOMEONE-ELSE").contains("not from the recipient");
+        assertThat(told).isEmpty();
     }
 
     @Test
