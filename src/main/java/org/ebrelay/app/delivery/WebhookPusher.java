@@ -11,12 +11,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Pushes due deliveries to the application's webhook. A 2xx answer confirms the delivery (as a pull confirm would);
@@ -34,8 +30,7 @@ public final class WebhookPusher {
     private final WebhookRouting routing;
     private final ApplicationWebhook webhook;
     private final Clock clock;
-    private final ReentrantLock running = new ReentrantLock();
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final DuePushes<Delivery> runs;
 
     public WebhookPusher(DeliveryInbox inbox, MessageCodec codec, WebhookRouting routing, ApplicationWebhook webhook,
                          Clock clock) {
@@ -44,44 +39,17 @@ public final class WebhookPusher {
         this.routing = routing;
         this.webhook = webhook;
         this.clock = clock;
+        this.runs = new DuePushes<>(BATCH, inbox::duePushes, d -> d.id().value(), this::push, clock);
     }
 
     /**
-     * Pushes every delivery due now. Safe to call from several threads: one run at a time; a call made while another
-     * runs returns at once and makes the running one look again, so nothing registered meanwhile waits for the next
-     * sweep. Blocks on the application's HTTP answers: call it off request threads.
+     * Pushes every item due now; see {@link DuePushes} for how concurrent calls share a run. Blocks on the
+     * application's answers: call it off request and dispatcher threads.
      *
      * @return how many pushes this call made
      */
     public int pushDue() {
-        requested.set(true);
-        int pushed = 0;
-        while (requested.get() && running.tryLock()) {
-            try {
-                while (requested.getAndSet(false)) {
-                    pushed += runOnce();
-                }
-            } finally {
-                running.unlock();
-            }
-        }
-        return pushed;
-    }
-
-    private int runOnce() {
-        Instant now = clock.instant();
-        Set<String> seen = new HashSet<>();
-        int pushed = 0;
-        while (true) {
-            List<Delivery> due = inbox.duePushes(now, BATCH);
-            List<Delivery> fresh = due.stream().filter(d -> seen.add(d.id().value())).toList();
-            fresh.forEach(this::push);
-            pushed += fresh.size();
-            // a full batch may hide more; one already pushed coming back (a zero RetryInterval) waits for the next call
-            if (due.size() < BATCH || fresh.isEmpty()) {
-                return pushed;
-            }
-        }
+        return runs.pushDue();
     }
 
     private void push(Delivery delivery) {

@@ -2,12 +2,9 @@ package org.ebrelay.app.notify;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
+import org.ebrelay.app.delivery.DuePushes;
 import org.ebrelay.app.delivery.Webhook;
 import org.ebrelay.app.delivery.WebhookRouting;
 import org.ebrelay.app.port.out.ApplicationWebhook;
@@ -30,50 +27,24 @@ public final class NoticePusher {
     private final WebhookRouting routing;
     private final ApplicationWebhook webhook;
     private final Clock clock;
-    private final ReentrantLock running = new ReentrantLock();
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final DuePushes<Notice> runs;
 
     public NoticePusher(NoticeStore store, WebhookRouting routing, ApplicationWebhook webhook, Clock clock) {
         this.store = store;
         this.routing = routing;
         this.webhook = webhook;
         this.clock = clock;
+        this.runs = new DuePushes<>(BATCH, store::dueNoticePushes, n -> n.id().value(), this::push, clock);
     }
 
     /**
-     * Pushes every notice due now; one run at a time (a call during a run makes that run look again). Blocks on the
-     * application's answers: call it off the dispatcher's threads.
+     * Pushes every item due now; see {@link DuePushes} for how concurrent calls share a run. Blocks on the
+     * application's answers: call it off request and dispatcher threads.
      *
      * @return how many pushes this call made
      */
     public int pushDue() {
-        requested.set(true);
-        int pushed = 0;
-        while (requested.get() && running.tryLock()) {
-            try {
-                while (requested.getAndSet(false)) {
-                    pushed += runOnce();
-                }
-            } finally {
-                running.unlock();
-            }
-        }
-        return pushed;
-    }
-
-    private int runOnce() {
-        Instant now = clock.instant();
-        Set<String> seen = new HashSet<>();
-        int pushed = 0;
-        while (true) {
-            List<Notice> due = store.dueNoticePushes(now, BATCH);
-            List<Notice> fresh = due.stream().filter(n -> seen.add(n.id().value())).toList();
-            fresh.forEach(this::push);
-            pushed += fresh.size();
-            if (due.size() < BATCH || fresh.isEmpty()) {
-                return pushed;
-            }
-        }
+        return runs.pushDue();
     }
 
     private void push(Notice notice) {
