@@ -82,7 +82,9 @@ public final class SignalHandler implements IncomingSignals {
         }
         SettleResult result = store.acknowledge(refTo, at, detail);
         if (result.outcome() == SettleResult.Outcome.SETTLED) {
-            heading(refTo).ifPresent(h -> listener.completed(h, Duration.between(h.timestamp(), at)));
+            // the message read for the ACK-8 check above: settling changed its state, not its heading
+            sent.map(MessageSummary::heading)
+                    .ifPresent(h -> listener.completed(h, Duration.between(h.timestamp(), at)));
         }
         noteUnsettled(result, refTo, at, EventType.ACK_IGNORED, detail);
     }
@@ -163,10 +165,7 @@ public final class SignalHandler implements IncomingSignals {
     }
 
     private Optional<InternalId> outboundMessage(MessageId messageId) {
-        return store.findByMessageId(messageId).stream()
-                .map(MessageDetails::summary)
-                .filter(summary -> summary.direction() == Direction.OUTBOUND)
-                .map(summary -> summary.id()).findFirst();
+        return outboundSummary(messageId).map(MessageSummary::id);
     }
 
     private static String describe(ErrorList errors) {

@@ -172,7 +172,8 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
 
     /** Sends {@code m} if the policy says so; the caller holds an in-flight permit, released when it is done. */
     private void dispatchHolding(ClaimedMessage m, Instant now) {
-        RetryDecision decision = retry.policy().decide(m.retryHistoryBeforeClaim(), () -> retry.rulesFor(m.heading()), now);
+        RetryDecision decision = retry.policy().decide(m.retryHistoryBeforeClaim(), () -> retry.rulesFor(m.heading()),
+                now);
         if (decision instanceof RetryDecision.SendNow) {
             admitAndSend(m, now);
             return;
