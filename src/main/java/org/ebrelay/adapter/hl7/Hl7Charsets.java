@@ -51,7 +51,7 @@ public final class Hl7Charsets {
     }
 
     /** The charset parameter of a MIME Content-Type, when present and supported. */
-    static Optional<Charset> fromContentType(String contentType) {
+    public static Optional<Charset> fromContentType(String contentType) {
         if (contentType == null) {
             return Optional.empty();
         }

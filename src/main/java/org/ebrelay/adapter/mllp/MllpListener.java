@@ -24,9 +24,11 @@ public final class MllpListener implements AutoCloseable {
     private final HapiContext context;
     private final HL7Service server;
     private final BoundSocketFactory sockets;
+    private final int requestedPort;
 
     /** @param port 0: an ephemeral port (see {@link #port()}) */
     public MllpListener(String host, int port, Hl7Intake intake, Charset fallbackCharset) {
+        this.requestedPort = port;
         this.context = HapiContexts.lenient(fallbackCharset);
         this.sockets = new BoundSocketFactory(host);
         context.setSocketFactory(sockets);
@@ -37,6 +39,12 @@ public final class MllpListener implements AutoCloseable {
     /** Starts listening; returns once the port is bound. */
     public void start() throws InterruptedException {
         server.startAndWait();
+        if (!server.isRunning() || port() < 0) {
+            Throwable why = server.getServiceExitedWithException();
+            close();
+            throw new IllegalStateException("the MLLP listener could not listen on " + sockets.host + ":"
+                    + requestedPort + (why == null ? "" : ": " + why.getMessage()), why);
+        }
         log.info("MLLP listener on {}:{}", sockets.host, port());
     }
 

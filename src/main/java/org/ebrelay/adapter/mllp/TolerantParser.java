@@ -42,32 +42,17 @@ final class TolerantParser extends GenericParser {
         Terser msh = new Terser(message);
         msh.set("/MSH-1", "|");
         msh.set("/MSH-2", "^~\\&");
-        String[] fields = mshFields(text);
+        String[] fields = Er7Segments.fields(text, "MSH");
         for (int field : COPIED) {
-            if (field < fields.length && !fields[field].isBlank()) {
-                msh.set("/MSH-" + field, fields[field].split("\\^", -1)[0]);
+            String value = Er7Segments.first(fields, field, '^');
+            if (value != null) {
+                msh.set("/MSH-" + field, value);
             }
         }
-        if (fields.length <= 12 || fields[12].isBlank()) {
+        if (Er7Segments.first(fields, 12, '^') == null) {
             msh.set("/MSH-12", "2.5.1");
         }
         return message;
-    }
-
-    /** The first segment's fields when it is an MSH, indexed by field number (MSH-1 is the separator itself). */
-    private static String[] mshFields(String text) {
-        String first = text.strip().split("[\r\n]", 2)[0];
-        if (!first.startsWith("MSH") || first.length() < 4) {
-            return new String[0];
-        }
-        String separator = first.substring(3, 4);
-        String[] parts = first.split(java.util.regex.Pattern.quote(separator), -1);
-        String[] fields = new String[parts.length + 1];
-        fields[0] = "MSH";
-        fields[1] = separator;
-        System.arraycopy(parts, 1, fields, 2, parts.length - 1);
-        fields[parts.length] = "";
-        return fields;
     }
 
     /** A message that did not parse: only its MSH as far as it could be read, and why. */
