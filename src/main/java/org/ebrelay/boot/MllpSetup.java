@@ -61,8 +61,7 @@ final class MllpSetup {
                 routes.add(new Hl7Route(name, new Hl7Route.Matcher(r.sendingApplication(), r.sendingFacility(),
                         r.receivingApplication(), r.receivingFacility(), r.messageType(), r.triggerEvent()),
                         CpaId.of(r.cpaId()), PartyIds.parseOptional(r.from()), PartyIds.parse(r.to()),
-                        r.service() == null ? null : Service.of(r.serviceType(), r.service()), r.action(),
-                        r.ordered()));
+                        r.service() == null ? null : Service.of(r.serviceType(), r.service()), r.action()));
             } catch (RuntimeException e) {
                 problems.add("mllp.routes: " + name + ": " + e.getMessage());
             }

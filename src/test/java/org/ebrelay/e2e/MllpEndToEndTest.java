@@ -40,7 +40,7 @@ class MllpEndToEndTest {
                 .hospitalConfig(c -> c.withMllp(new GatewayConfig.Mllp("UTF-8", Duration.ofSeconds(2),
                         Duration.ofSeconds(5), List.of(new GatewayConfig.MllpListener("127.0.0.1", 0)),
                         List.of(new GatewayConfig.MllpRoute("lab-orders", "RGH-HIS", null, "NRL-LIS", null, "OML",
-                                "O21", DemoCpa.CPA_ID, null, DemoCpa.LAB, null, null, DemoCpa.ORDER, false)),
+                                "O21", DemoCpa.CPA_ID, null, DemoCpa.LAB, null, null, DemoCpa.ORDER)),
                         List.of())))
                 .labConfig(c -> c.withMllp(new GatewayConfig.Mllp("UTF-8", Duration.ofSeconds(2),
                         Duration.ofSeconds(5), List.of(), List.of(),

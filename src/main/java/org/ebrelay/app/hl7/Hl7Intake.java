@@ -3,7 +3,6 @@ package org.ebrelay.app.hl7;
 import org.ebrelay.app.port.in.Submission;
 import org.ebrelay.app.port.in.SubmissionResult;
 import org.ebrelay.app.port.in.SubmitMessage;
-import org.ebrelay.domain.message.ConversationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,11 +43,6 @@ public final class Hl7Intake {
     public record Refused(String error, String detail, boolean retryable) implements Outcome {
     }
 
-    /** The conversation of an ordered route's feed: all its messages share it, so one sequence counts the feed. */
-    public static ConversationId feedConversation(Hl7Route route) {
-        return ConversationId.of("hl7-feed-" + route.name());
-    }
-
     public Outcome accept(Hl7Fields fields, String contentType, byte[] content) {
         Optional<Hl7Route> found = routing.find(fields);
         if (found.isEmpty()) {
@@ -59,7 +53,7 @@ public final class Hl7Intake {
         Hl7Route route = found.get();
         Submission submission = new Submission(route.cpaId(), route.service(), route.action(), route.from(),
                 route.to(), List.of(new Submission.Payload(contentType, content)), fields.controlId(),
-                route.ordered() ? feedConversation(route) : null);
+                null);
         SubmissionResult result = submit.submit(submission);
         if (result instanceof SubmissionResult.Accepted accepted) {
             log.debug("HL7 message {} accepted as {} by route {}", fields.controlId(), accepted.messageId(),

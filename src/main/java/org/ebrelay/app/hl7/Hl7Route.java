@@ -10,14 +10,12 @@ import java.util.Objects;
  * One line of the MLLP routing table: which HL7 v2 messages (every non-null matcher must equal the message's
  * field; {@code *} or null matches anything) go to which partner, under which CPA, service and action.
  *
- * @param name    names the route in logs and acknowledgments; an ordered route's messages share one conversation
- *                named after it, so its sequence numbers count one feed
+ * @param name    names the route in logs and acknowledgments
  * @param from    our sending party, or null when the node acts for exactly one party of the CPA
  * @param service the service, or null when the CPA has exactly one service offering the action
- * @param ordered the feed is delivered in order end to end (the CPA must say MessageOrderSemantics Guaranteed)
  */
 public record Hl7Route(String name, Matcher match, CpaId cpaId, PartyId from, PartyId to, Service service,
-                       String action, boolean ordered) {
+                       String action) {
     public Hl7Route {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(match, "match");

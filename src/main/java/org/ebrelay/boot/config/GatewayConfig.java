@@ -269,12 +269,11 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
      *
      * @param from    our party (TYPE:VALUE), or null when the node acts for exactly one party of the CPA
      * @param service the service value, or null when the CPA has one service offering the action
-     * @param ordered the route's messages form one feed (one conversation) with eb:MessageOrder
      */
     public record MllpRoute(String name, String sendingApplication, String sendingFacility,
                             String receivingApplication, String receivingFacility, String messageType,
                             String triggerEvent, String cpaId, String from, String to, String serviceType,
-                            String service, String action, boolean ordered) {
+                            String service, String action) {
     }
 
     /**

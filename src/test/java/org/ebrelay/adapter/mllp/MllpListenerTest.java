@@ -42,7 +42,7 @@ class MllpListenerTest {
     @BeforeEach
     void start() throws Exception {
         Hl7Route labOrders = new Hl7Route("lab-orders", new Hl7Route.Matcher("HIS", null, "LIS", null, "OML", "O21"),
-                CpaId.of("cpa-1"), null, PartyId.of("urn:x", "NRL"), null, "OrderLab", false);
+                CpaId.of("cpa-1"), null, PartyId.of("urn:x", "NRL"), null, "OrderLab");
         listener = new MllpListener("127.0.0.1", 0, new Hl7Intake(new Hl7Routing(List.of(labOrders)), s -> {
             submitted.add(s);
             return answer;
