@@ -138,6 +138,7 @@ public final class Gateway implements AutoCloseable {
         started.push(replies);
         WebhookRouting routing = new WebhookRouting(setup.webhooks());
         mllpPushes = MllpWiring.pushes(config, store, clock);
+        started.push(mllpPushes);
         ReceiveSettings receiveSettings = ReceiveSettings.defaults().withWebhooks(
                 (heading, party) -> routing.applies(heading.cpaId(), heading.service(), heading.action())
                         || mllpPushes.mayTake(heading.cpaId(), heading.service(), heading.action()))

@@ -13,14 +13,18 @@ import java.net.Socket;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * MLLP out with HAPI's MLLP framing: one connection per message, the message written as stored (decoded and
+ * MLLP out with HAPI's MLLP framing: one connection per destination, kept between messages (sends are serial:
+ * the pusher runs one push at a time), the message written as stored (decoded and
  * encoded again in the charset its MSH-18 or content type declares, so the bytes are unchanged), the system's ACK
  * read back and its MSA-1 taken as the answer.
  */
 public final class MllpLocalSystems implements LocalHl7Systems {
+    private final Map<String, Socket> open = new HashMap<>();
     private final Charset fallback;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
@@ -49,16 +53,53 @@ public final class MllpLocalSystems implements LocalHl7Systems {
     }
 
     @Override
-    public Hl7Answer send(String host, int port, String contentType, byte[] content) {
+    public synchronized Hl7Answer send(String host, int port, String contentType, byte[] content) {
         Charset charset = charset(contentType, content);
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
-            socket.setSoTimeout((int) responseTimeout.toMillis());
-            new MinLLPWriter(socket.getOutputStream(), charset).writeMessage(new String(content, charset));
-            String ack = new MinLLPReader(socket.getInputStream(), charset).getMessage();
-            return ack == null ? Hl7Answer.noAnswer("the connection closed without an acknowledgment") : answer(ack);
+        String text = new String(content, charset);
+        String address = host + ":" + port;
+        Socket kept = open.remove(address);
+        if (kept != null) {
+            try {
+                return exchange(kept, address, text, charset);
+            } catch (IOException | LLPException | RuntimeException e) {
+                closeQuietly(kept); // the system may have closed an idle connection: once more on a fresh one
+            }
+        }
+        Socket fresh = new Socket();
+        try {
+            fresh.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+            fresh.setSoTimeout((int) responseTimeout.toMillis());
+            return exchange(fresh, address, text, charset);
         } catch (IOException | LLPException | RuntimeException e) {
+            closeQuietly(fresh);
             return Hl7Answer.noAnswer(e.toString());
+        }
+    }
+
+    /** One message and its answer; the connection is kept for the next message when the exchange worked. */
+    private Hl7Answer exchange(Socket socket, String address, String text, Charset charset)
+            throws IOException, LLPException {
+        new MinLLPWriter(socket.getOutputStream(), charset).writeMessage(text);
+        String ack = new MinLLPReader(socket.getInputStream(), charset).getMessage();
+        if (ack == null) {
+            throw new IOException("the connection closed without an acknowledgment");
+        }
+        open.put(address, socket);
+        return answer(ack);
+    }
+
+    /** Closes the kept connections. */
+    @Override
+    public synchronized void close() {
+        open.values().forEach(MllpLocalSystems::closeQuietly);
+        open.clear();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing a broken connection: nothing more to do
         }
     }
 

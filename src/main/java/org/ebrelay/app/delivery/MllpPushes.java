@@ -23,7 +23,7 @@ import java.util.Optional;
  * an AR is retried after the destination's RetryInterval until its retries run out; an AE (content error) is not
  * retried. Each failure is a PUSH_FAILED event with the system's answer, and the delivery stays in the pull inbox.
  */
-public final class MllpPushes {
+public final class MllpPushes implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MllpPushes.class);
 
     private final List<MllpDestination> destinations;
@@ -40,6 +40,14 @@ public final class MllpPushes {
 
     public static MllpPushes none() {
         return new MllpPushes(List.of(), null, null, Clock.systemUTC());
+    }
+
+    /** Closes the connections to local systems. */
+    @Override
+    public void close() {
+        if (systems != null) {
+            systems.close();
+        }
     }
 
     public boolean isEmpty() {

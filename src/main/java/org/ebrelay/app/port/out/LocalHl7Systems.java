@@ -5,7 +5,7 @@ import org.ebrelay.app.hl7.Hl7Fields;
 import java.util.Optional;
 
 /** The local HL7 v2 systems ebrelay delivers to over MLLP, and the reading of HL7 v2 headers it routes by. */
-public interface LocalHl7Systems {
+public interface LocalHl7Systems extends AutoCloseable {
     /** The MSH fields of an HL7 v2 (ER7) payload, or empty when it is not one. */
     Optional<Hl7Fields> fields(String contentType, byte[] content);
 
@@ -14,6 +14,11 @@ public interface LocalHl7Systems {
      * acknowledgment. Never throws for a failed exchange: that is the answer.
      */
     Hl7Answer send(String host, int port, String contentType, byte[] content);
+
+    /** Closes connections kept open. */
+    @Override
+    default void close() {
+    }
 
     /**
      * How one exchange ended.
