@@ -6,6 +6,7 @@ import org.ebrelay.adapter.http.HttpReply;
 import org.ebrelay.adapter.http.WebServer;
 import org.ebrelay.adapter.hl7.Hl7MessageIds;
 import org.ebrelay.adapter.jdbc.Database;
+import org.ebrelay.adapter.mllp.MllpListener;
 import org.ebrelay.adapter.jdbc.JdbcMessageStore;
 import org.ebrelay.adapter.jdbc.JdbcNoticeStore;
 import org.ebrelay.adapter.quartz.QuartzWakeUps;
@@ -22,6 +23,7 @@ import org.ebrelay.app.LocalParties;
 import org.ebrelay.app.PendingReplies;
 import org.ebrelay.app.UuidIdGenerator;
 import org.ebrelay.app.delivery.InboxService;
+import org.ebrelay.app.delivery.MllpPushes;
 import org.ebrelay.app.delivery.WebhookPusher;
 import org.ebrelay.app.delivery.WebhookRouting;
 import org.ebrelay.app.diagnose.DiagnosePartnerService;
@@ -92,6 +94,8 @@ public final class Gateway implements AutoCloseable {
     private GatewayMetrics metrics;
     private Notices notices;
     private NoticePusher noticePusher;
+    private MllpPushes mllpPushes = MllpPushes.none();
+    private List<MllpListener> mllpListeners = List.of();
 
     private Gateway() {
     }
@@ -134,8 +138,11 @@ public final class Gateway implements AutoCloseable {
         AsyncReplies replies = new AsyncReplies(sender, AsyncReplies.Settings.defaults());
         started.push(replies);
         WebhookRouting routing = new WebhookRouting(setup.webhooks());
+        mllpPushes = MllpWiring.pushes(config, store, clock);
+        started.push(mllpPushes);
         ReceiveSettings receiveSettings = ReceiveSettings.defaults().withWebhooks(
-                (heading, party) -> routing.applies(heading.cpaId(), heading.service(), heading.action()))
+                (heading, party) -> routing.applies(heading.cpaId(), heading.service(), heading.action())
+                        || mllpPushes.mayTake(heading.cpaId(), heading.service(), heading.action()))
                 .withHl7DuplicateWindow(config.reliability().hl7DuplicateWindow());
         ReceiveMessage receive = new ReceivePipeline(codec, agreements, parties, store, ids, clock, signals, replies,
                 hl7, receiveSettings);
@@ -154,11 +161,12 @@ public final class Gateway implements AutoCloseable {
         diagnose = new DiagnosePartnerService(agreements, parties, codec, sender, pending, ids, clock,
                 config.http().responseTimeout());
         webhooks = new WebhookPusher(store, codec, routing,
-                new HttpApplicationWebhook(config.http().connectTimeout(), config.http().responseTimeout()), clock);
+                new HttpApplicationWebhook(config.http().connectTimeout(), config.http().responseTimeout()),
+                mllpPushes, clock);
 
         web = new WebServer(setup.webServerConfig(), (request, info) -> {
             ReceiveMessage.InboundReply reply = receive.receive(request, info.clientCertificates());
-            if (reply.httpStatus() < 300 && !setup.webhooks().isEmpty()) {
+            if (reply.httpStatus() < 300 && pushes()) {
                 webhookRuns.execute(webhooks::pushDue);
             }
             return new HttpReply(reply.httpStatus(), reply.body());
@@ -183,6 +191,8 @@ public final class Gateway implements AutoCloseable {
         quartz.every("sweep", config.reliability().sweepInterval(), this::sweep);
         quartz.start();
         started.push(quartz);
+        mllpListeners = MllpWiring.listeners(config, agreements, submit);
+        mllpListeners.forEach(started::push);
         log.info("node {} serving {} with {} CPA(s), acting for {}", nodeId, baseUri(),
                 agreements.all().size(), parties.actsForAnyParty() ? "every party of its CPAs" : parties.configured());
     }
@@ -196,7 +206,7 @@ public final class Gateway implements AutoCloseable {
     /** The periodic work Quartz wakes: due sends, webhook pushes, expired replies, remembered ids and HL7 ids. */
     private void sweep() {
         dispatcher.wake();
-        if (!setup.webhooks().isEmpty()) {
+        if (pushes()) {
             webhooks.pushDue();
             noticePusher.pushDue();
         }
@@ -229,6 +239,16 @@ public final class Gateway implements AutoCloseable {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             log.debug("stopping: the notice push waits for the next start");
         }
+    }
+
+    /** Whether received messages may be pushed at all (webhooks or MLLP destinations configured). */
+    private boolean pushes() {
+        return !setup.webhooks().isEmpty() || !mllpPushes.isEmpty();
+    }
+
+    /** The MLLP ports listening, in configured order (their bound ports: see {@link MllpListener#port}). */
+    public List<MllpListener> mllpListeners() {
+        return mllpListeners;
     }
 
     private Health health() {

@@ -52,6 +52,7 @@ record NodeSetup(GatewayConfig config, Clock clock, NodeId nodeId, AgreementRegi
         List<PartyId> parties = parties(config, agreements, problems);
         List<Webhook> webhooks = webhooks(config, problems);
         checkDurability(config, problems);
+        MllpSetup.check(config.mllp(), agreements, problems);
         PacingSetup.policy(config.pacing(), problems);
         if (config.http().port() < 0 || config.http().port() > 65535) {
             problems.add("http.port " + config.http().port() + " is not a port number");

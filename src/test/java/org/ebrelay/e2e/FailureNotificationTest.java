@@ -49,7 +49,7 @@ class FailureNotificationTest {
         GatewayConfig.Pacing everyMessageTries = new GatewayConfig.Pacing(64, 0, 100,
                 new GatewayConfig.Breaker(0, Duration.ofSeconds(5), Duration.ofMinutes(1)), List.of());
         return new GatewayConfig(c.node(), c.http(), c.storage(), c.cpa(), c.reliability(), delivery, n,
-                everyMessageTries);
+                everyMessageTries, c.mllp());
     }
 
     @Test

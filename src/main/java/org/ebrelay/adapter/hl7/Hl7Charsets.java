@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Character sets of HL7 v2 ER7 payloads: MSH-18 codes (HL7 table 0211), byte order marks, MIME charset params. */
-final class Hl7Charsets {
+public final class Hl7Charsets {
     /** HL7 table 0211 codes and the Java charsets that read them. */
     private static final Map<String, String> TABLE_0211 = Map.ofEntries(
             Map.entry("ASCII", "US-ASCII"),
@@ -39,7 +39,7 @@ final class Hl7Charsets {
     }
 
     /** The charset an MSH-18 value names (first repetition), when known and supported by this JVM. */
-    static Optional<Charset> forMsh18(String msh18, char repetitionSeparator) {
+    public static Optional<Charset> forMsh18(String msh18, char repetitionSeparator) {
         if (msh18 == null) {
             return Optional.empty();
         }
@@ -49,7 +49,7 @@ final class Hl7Charsets {
     }
 
     /** The charset parameter of a MIME Content-Type, when present and supported. */
-    static Optional<Charset> fromContentType(String contentType) {
+    public static Optional<Charset> fromContentType(String contentType) {
         if (contentType == null) {
             return Optional.empty();
         }

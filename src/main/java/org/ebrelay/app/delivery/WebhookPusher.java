@@ -31,9 +31,17 @@ public final class WebhookPusher {
     private final ApplicationWebhook webhook;
     private final Clock clock;
     private final DuePushes<Delivery> runs;
+    private final MllpPushes mllp;
 
     public WebhookPusher(DeliveryInbox inbox, MessageCodec codec, WebhookRouting routing, ApplicationWebhook webhook,
                          Clock clock) {
+        this(inbox, codec, routing, webhook, MllpPushes.none(), clock);
+    }
+
+    /** Also pushes over MLLP: a delivery an MLLP destination takes goes there, any other to its webhook. */
+    public WebhookPusher(DeliveryInbox inbox, MessageCodec codec, WebhookRouting routing, ApplicationWebhook webhook,
+                         MllpPushes mllp, Clock clock) {
+        this.mllp = mllp;
         this.inbox = inbox;
         this.payloads = new StoredPayloads(codec);
         this.routing = routing;
@@ -53,15 +61,18 @@ public final class WebhookPusher {
     }
 
     private void push(Delivery delivery) {
-        Optional<Webhook> target = routing.find(delivery.heading().cpaId(), delivery.heading().service(),
-                delivery.heading().action());
-        if (target.isEmpty()) {
-            giveUp(delivery, "no webhook is configured for it any more");
-            return;
-        }
         Optional<List<Payload>> content = payloads.of(delivery.wire());
         if (content.isEmpty()) {
             giveUp(delivery, "its stored message no longer decodes");
+            return;
+        }
+        if (!mllp.isEmpty() && mllp.push(delivery, content.get())) {
+            return;
+        }
+        Optional<Webhook> target = routing.find(delivery.heading().cpaId(), delivery.heading().service(),
+                delivery.heading().action());
+        if (target.isEmpty()) {
+            giveUp(delivery, "no webhook or MLLP destination is configured for it any more");
             return;
         }
         WebhookResult result = post(target.get(), WebhookJson.of(delivery, content.get()));

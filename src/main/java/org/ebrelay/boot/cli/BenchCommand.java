@@ -1,6 +1,7 @@
 package org.ebrelay.boot.cli;
 
 import org.ebrelay.boot.bench.Bench;
+import org.ebrelay.boot.bench.MllpBench;
 import org.ebrelay.boot.demo.DemoCpa;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "commit (survives kill -9) or fsync (also power loss); default ${DEFAULT-VALUE}.")
     String durability;
 
+    @Option(names = "--mllp", description = "Measure the MLLP path instead: HAPI MLLP senders -> hospital node -> "
+            + "laboratory node -> a HAPI MLLP receiver (closed loop at --concurrency; --rate does not apply).")
+    boolean mllp;
+
     @Option(names = "--client", paramLabel = "KIND", defaultValue = "jetty",
             description = "The load's HTTP client: jetty or jdk (default ${DEFAULT-VALUE}).")
     String client;
@@ -83,8 +88,9 @@ public final class BenchCommand implements Callable<Integer> {
         Bench.Options options = new Bench.Options(messages, warmup, concurrency, rate, durability, client,
                 payloadBytes, cpa.get(), dataDir, Duration.ofSeconds(timeLimitSeconds));
         try {
-            return new Bench(options, spec.commandLine().getOut(), Clock.systemUTC()).run()
-                    ? ExitCodes.OK : ExitCodes.PROBLEMS;
+            boolean completed = mllp ? new MllpBench(options, spec.commandLine().getOut()).run()
+                    : new Bench(options, spec.commandLine().getOut(), Clock.systemUTC()).run();
+            return completed ? ExitCodes.OK : ExitCodes.PROBLEMS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.PROBLEMS;

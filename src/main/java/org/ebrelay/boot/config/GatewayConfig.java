@@ -11,26 +11,33 @@ import org.ebrelay.app.inbound.ReceiveSettings;
  * The file form is {@code conf/ebrelay.yaml}; every key is listed in docs/configuration.md.
  */
 public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability,
-                            Delivery delivery, Notifications notifications, Pacing pacing) {
+                            Delivery delivery, Notifications notifications, Pacing pacing, Mllp mllp) {
 
     public static GatewayConfig defaults() {
         return new GatewayConfig(Node.defaults(), Http.defaults(), Storage.defaults(), Cpa.defaults(),
-                Reliability.defaults(), Delivery.defaults(), Notifications.defaults(), Pacing.defaults());
+                Reliability.defaults(), Delivery.defaults(), Notifications.defaults(), Pacing.defaults(),
+                Mllp.defaults());
     }
 
-    /** Without notification and pacing settings: their defaults. */
+    /** Without notification, pacing and MLLP settings: their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery) {
-        this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults());
+        this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults(),
+                Mllp.defaults());
     }
 
     /** The same configuration with other pacing settings. */
     public GatewayConfig withPacing(Pacing changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed, mllp);
     }
 
     /** The same configuration with other notification settings. */
     public GatewayConfig withNotifications(Notifications changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing, mllp);
+    }
+
+    /** The same configuration with other MLLP settings. */
+    public GatewayConfig withMllp(Mllp changed) {
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, changed);
     }
 
     /**
@@ -233,5 +240,51 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
         public static AdminWebhook defaults() {
             return new AdminWebhook(null);
         }
+    }
+
+    /**
+     * The MLLP bridge to local HL7 v2 systems (docs/hl7-mllp.md).
+     *
+     * @param charset         the charset of HL7 v2 messages whose MSH-18 is empty
+     * @param connectTimeout  connecting to a local MLLP destination
+     * @param responseTimeout waiting for a local system's HL7 acknowledgment
+     * @param listeners       MLLP ports local systems send to (none: no MLLP in)
+     * @param routes          the routing table of MLLP in: the first route matching a message takes it
+     * @param destinations    local systems that get received HL7 v2 messages (first match; none: no MLLP out)
+     */
+    public record Mllp(String charset, Duration connectTimeout, Duration responseTimeout,
+                       List<MllpListener> listeners, List<MllpRoute> routes, List<MllpDestination> destinations) {
+        public static Mllp defaults() {
+            return new Mllp("UTF-8", Duration.ofSeconds(5), Duration.ofSeconds(30), List.of(), List.of(), List.of());
+        }
+    }
+
+    /** @param host the address to listen on (null: 127.0.0.1); @param port 0: an ephemeral port */
+    public record MllpListener(String host, int port) {
+    }
+
+    /**
+     * One route of MLLP in. The matchers (null or {@code *}: any) compare MSH-3/4/5/6 (first component), MSH-9.1
+     * and MSH-9.2; the message then goes under {@code cpaId} to {@code to} ({@code TYPE:VALUE}) with that action.
+     *
+     * @param from    our party (TYPE:VALUE), or null when the node acts for exactly one party of the CPA
+     * @param service the service value, or null when the CPA has one service offering the action
+     */
+    public record MllpRoute(String name, String sendingApplication, String sendingFacility,
+                            String receivingApplication, String receivingFacility, String messageType,
+                            String triggerEvent, String cpaId, String from, String to, String serviceType,
+                            String service, String action) {
+    }
+
+    /**
+     * A local MLLP system that gets received HL7 v2 messages: those matching every given selector (null: any).
+     *
+     * @param retries       sends after the first failed one (null: 10); then the message stays in the pull inbox
+     * @param retryInterval the wait after a failed send (null: PT30S)
+     */
+    public record MllpDestination(String name, String cpaId, String service, String action,
+                                  String sendingApplication, String sendingFacility, String receivingApplication,
+                                  String receivingFacility, String messageType, String triggerEvent, String host,
+                                  int port, Integer retries, Duration retryInterval) {
     }
 }
