@@ -96,6 +96,7 @@ public final class Gateway implements AutoCloseable {
     private NoticePusher noticePusher;
     private MllpPushes mllpPushes = MllpPushes.none();
     private List<MllpListener> mllpListeners = List.of();
+    private BankWiring bank;
 
     private Gateway() {
     }
@@ -180,12 +181,17 @@ public final class Gateway implements AutoCloseable {
         web.addRestResource(new NoticesResource(notices));
         web.addSoapEndpoint("/submission", new SoapApi(submit, query, AccessCheck.PERMIT_ALL).implementor(),
                 SoapApi.wsdlLocation());
+        bank = BankWiring.prepare(config, nodeId.value(), database, store, agreements, web, this::baseUri,
+                dispatcher::wake, clock, started);
 
         dispatcher.start();
         started.push(dispatcher);
         started.push(webhookRuns::shutdownNow);
         web.start();
         started.push(web::stop);
+        if (bank != null) {
+            bank.start(started);
+        }
         QuartzWakeUps quartz = new QuartzWakeUps(nodeId.value(), database.dataSource(),
                 "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
         quartz.every("sweep", config.reliability().sweepInterval(), this::sweep);
@@ -272,6 +278,21 @@ public final class Gateway implements AutoCloseable {
     /** What the store's writer has committed so far: transactions and units of work. */
     public Database.WriteCounts storeWrites() {
         return database.writeCounts();
+    }
+
+    /** The node's event log (what it ships to the Message Bank). */
+    public org.ebrelay.app.port.out.EventLog eventLog() {
+        return store;
+    }
+
+    /** The node's shipper to the Message Bank, or null when the bank is off. */
+    public org.ebrelay.app.bank.BankShipper bankShipper() {
+        return bank == null ? null : bank.shipper();
+    }
+
+    /** The bank this node hosts, or null (bank off, or shipping to a standalone bank). */
+    public BankHost bankHost() {
+        return bank == null ? null : bank.host();
     }
 
     public NodeId nodeId() {

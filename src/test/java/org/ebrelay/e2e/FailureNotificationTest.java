@@ -48,8 +48,7 @@ class FailureNotificationTest {
         // no circuit breaker: every message of the outage runs through its own retries, the storm this test is about
         GatewayConfig.Pacing everyMessageTries = new GatewayConfig.Pacing(64, 0, 100,
                 new GatewayConfig.Breaker(0, Duration.ofSeconds(5), Duration.ofMinutes(1)), List.of());
-        return new GatewayConfig(c.node(), c.http(), c.storage(), c.cpa(), c.reliability(), delivery, n,
-                everyMessageTries, c.mllp());
+        return c.withDelivery(delivery).withNotifications(n).withPacing(everyMessageTries);
     }
 
     @Test

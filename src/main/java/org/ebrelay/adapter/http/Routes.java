@@ -6,6 +6,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,11 +24,16 @@ final class Routes extends Handler.Wrapper {
     private final Handler metrics;
     private final Map<String, Handler> apiRoutes;
     private final boolean adminListener;
+    private final List<String> extraApiPrefixes;
 
-    /** @param apiRoutes handlers by {@code "METHOD /path"} */
+    /**
+     * @param apiRoutes        lean handlers by {@code "METHOD /path"}
+     * @param extraApiPrefixes further CXF REST applications (like /api: on the admin listener when there is one)
+     */
     Routes(Handler ebms, Handler health, Handler metrics, Handler cxfContext, Map<String, Handler> apiRoutes,
-           boolean adminListener) {
+           boolean adminListener, List<String> extraApiPrefixes) {
         super(cxfContext);
+        this.extraApiPrefixes = List.copyOf(extraApiPrefixes);
         this.ebms = ebms;
         this.health = health;
         this.metrics = metrics;
@@ -76,6 +82,9 @@ final class Routes extends Handler.Wrapper {
             return apiRoute.handle(request, response, callback);
         }
         if (apiHere && (isUnder(path, CxfServices.API_PREFIX) || isUnder(path, CxfServices.SOAP_PREFIX))) {
+            return super.handle(request, response, callback);
+        }
+        if (apiHere && extraApiPrefixes.stream().anyMatch(prefix -> isUnder(path, prefix))) {
             return super.handle(request, response, callback);
         }
         return false;

@@ -89,8 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
         GatewayConfig.Cpa cpa = new GatewayConfig.Cpa(cpaDir != null ? cpaDir : c.cpa().dir());
         GatewayConfig.Node node = new GatewayConfig.Node(c.node().id(),
                 parties != null && !parties.isEmpty() ? parties : c.node().parties());
-        return new GatewayConfig(node, http, storage, cpa, c.reliability(), c.delivery(), c.notifications(),
-                c.pacing(), c.mllp());
+        return c.withNode(node).withHttp(http).withStorage(storage).withCpa(cpa);
     }
 
     private static Path defaultConfigFile() {
