@@ -9,6 +9,7 @@ import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.adapter.jdbc.JdbcMessageStore;
 import org.ebrelay.adapter.jdbc.JdbcNoticeStore;
 import org.ebrelay.adapter.quartz.QuartzWakeUps;
+import org.ebrelay.adapter.rest.CpaResource;
 import org.ebrelay.adapter.rest.NoticesResource;
 import org.ebrelay.adapter.rest.RestApi;
 import org.ebrelay.adapter.soap.EbmsDecoder;
@@ -18,6 +19,7 @@ import org.ebrelay.adapter.webhook.HttpApplicationWebhook;
 import org.ebrelay.app.AccessCheck;
 import org.ebrelay.app.AgreementRegistry;
 import org.ebrelay.app.LocalParties;
+import org.ebrelay.app.cpa.CpaAdministration;
 import org.ebrelay.app.PendingReplies;
 import org.ebrelay.app.UuidIdGenerator;
 import org.ebrelay.app.delivery.InboxService;
@@ -91,6 +93,7 @@ public final class Gateway implements AutoCloseable {
     private GatewayMetrics metrics;
     private Notices notices;
     private NoticePusher noticePusher;
+    private CpaAdministration cpaAdmin;
 
     private Gateway() {
     }
@@ -119,6 +122,7 @@ public final class Gateway implements AutoCloseable {
         database = Database.open(setup.databaseSettings());
         started.push(database);
         store = new JdbcMessageStore(database);
+        cpaAdmin = CpaAdminSetup.start(config, clock, nodeId.value(), agreements, database, started);
         SoapCodec codec = new SoapCodec(new EbmsDecoder(new EbmsDecoder.Options(setup.maxMessageBytes(),
                 config.http().schemaValidation())));
         EbmsHttpSender sender = new EbmsHttpSender(setup.senderConfig());
@@ -168,6 +172,7 @@ public final class Gateway implements AutoCloseable {
         rest.resources().forEach(web::addRestResource);
         rest.providers().forEach(web::addRestProvider);
         web.addRestResource(new NoticesResource(notices));
+        web.addRestResource(new CpaResource(cpaAdmin));
         web.addSoapEndpoint("/submission", new SoapApi(submit, query, AccessCheck.PERMIT_ALL).implementor(),
                 SoapApi.wsdlLocation());
 
@@ -283,6 +288,11 @@ public final class Gateway implements AutoCloseable {
 
     public AgreementRegistry agreements() {
         return setup.agreements();
+    }
+
+    /** The CPAs' hot reload, versions and live state (issue 9). */
+    public CpaAdministration cpaAdministration() {
+        return cpaAdmin;
     }
 
     /** Stops accepting first, then the work in progress, then the database. */
