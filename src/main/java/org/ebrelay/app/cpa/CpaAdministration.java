@@ -120,8 +120,9 @@ public final class CpaAdministration {
         }
         withdrawals.followUp(this::stillWithdrawn, now);
         checkExpiry(now);
-        ReloadReport report = new ReloadReport(changes.activated, changes.rejected, changes.removed, unchanged);
-        ReloadLog.log(log, report);
+        ReloadReport report = new ReloadReport(changes.activated, new ArrayList<>(rejected.values()),
+                changes.removed, unchanged);
+        ReloadLog.log(log, new ReloadReport(changes.activated, changes.rejected, changes.removed, unchanged));
         return report;
     }
 

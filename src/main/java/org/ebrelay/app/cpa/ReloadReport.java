@@ -5,7 +5,10 @@ import org.ebrelay.domain.message.CpaId;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What one look at the CPA folder changed. */
+/**
+ * What one look at the CPA folder changed: activations and withdrawals of this look, and every rejected edit that
+ * stands (a file still failing the checks, whether this look or an earlier one found it).
+ */
 public record ReloadReport(List<Activation> activated, List<RejectedEdit> rejected, List<Removal> removed,
                            int unchanged) {
     public ReloadReport {
@@ -15,7 +18,7 @@ public record ReloadReport(List<Activation> activated, List<RejectedEdit> reject
     }
 
     public boolean changedAnything() {
-        return !activated.isEmpty() || !rejected.isEmpty() || !removed.isEmpty();
+        return !activated.isEmpty() || !removed.isEmpty();
     }
 
     /**
