@@ -13,6 +13,8 @@ import org.ebrelay.app.cpa.CpaVersion;
 import org.ebrelay.app.cpa.ReloadReport;
 import org.ebrelay.domain.message.CpaId;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -43,8 +45,9 @@ public class CpaResource {
 
     @GET
     @Path("{cpaId}/versions")
-    public CpaJson.VersionList versions(@PathParam("cpaId") String cpaId) {
-        List<CpaVersion> versions = cpas.history(CpaId.of(cpaId));
+    public CpaJson.VersionList versions(@PathParam("cpaId") String cpaId, @QueryParam("at") String at) {
+        List<CpaVersion> versions = at == null ? cpas.history(CpaId.of(cpaId))
+                : cpas.versionAt(CpaId.of(cpaId), instant(at)).stream().toList();
         if (versions.isEmpty()) {
             throw notFound(cpaId);
         }
@@ -89,6 +92,14 @@ public class CpaResource {
             throw new BadRequest(500, "CpaFolderUnreadable", e.getMessage());
         }
         return CpaJson.Reload.of(report);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("'at' must be an instant such as 2026-11-22T08:00:00Z, not '" + text + "'");
+        }
     }
 
     private static BadRequest notFound(String cpaId) {

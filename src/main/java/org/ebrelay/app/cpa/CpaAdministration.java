@@ -156,7 +156,12 @@ public final class CpaAdministration {
         }
         cpaOf(file).filter(old -> !old.equals(id)).ifPresent(old -> changes.removed.add(
                 withdraw(old, file, "its file " + file + " now holds CPA " + id, now)));
-        changes.activated.add(activate(file, read, now));
+        try {
+            changes.activated.add(activate(file, read));
+        } catch (RuntimeException e) {
+            seen.remove(file); // not activated: the next look tries again
+            throw e;
+        }
     }
 
     private RejectedEdit reject(Path file, String checksum, List<String> problems, Instant now) {
@@ -171,15 +176,30 @@ public final class CpaAdministration {
         return edit;
     }
 
-    private ReloadReport.Activation activate(Path file, CpaRead read, Instant now) {
+    /**
+     * Swaps the agreement in, then stamps the version with the time right after the swap: a message accepted at or
+     * after that time was resolved against it (the version of a message is derived from these times).
+     */
+    private ReloadReport.Activation activate(Path file, CpaRead read) {
         Agreement document = read.agreement();
         CpaId id = document.cpaId();
-        rejected.remove(file);
-        CpaVersions.Recorded recorded = versions.recordIfChanged(id, read.checksum(), file.getFileName().toString(),
-                read.document(), now);
         Active previous = active.get(id);
         Agreement effective = overrides.apply(document);
         registry.put(effective);
+        Instant now = clock.instant();
+        CpaVersions.Recorded recorded;
+        try {
+            recorded = versions.recordIfChanged(id, read.checksum(), file.getFileName().toString(), read.document(),
+                    now);
+        } catch (RuntimeException storeDown) {
+            if (previous == null) {
+                registry.remove(id);
+            } else {
+                registry.put(previous.effective());
+            }
+            throw storeDown;
+        }
+        rejected.remove(file);
         active.put(id, new Active(file, document, effective, recorded.version()));
         List<String> changed = previous != null ? describe(previous.document(), document)
                 : recorded.created() ? changesFromStored(recorded.version()) : List.of();
@@ -262,6 +282,11 @@ public final class CpaAdministration {
 
     public List<CpaVersion> history(CpaId cpaId) {
         return versions.list(cpaId);
+    }
+
+    /** The version a message of the CPA accepted (sent or received) at {@code at} was handled under. */
+    public Optional<CpaVersion> versionAt(CpaId cpaId, Instant at) {
+        return versions.activeAt(cpaId, at);
     }
 
     /** What changed from version {@code from} to version {@code to}, in CPA terms; empty when either is unknown. */

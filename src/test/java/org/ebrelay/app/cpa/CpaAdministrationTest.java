@@ -105,6 +105,38 @@ class CpaAdministrationTest extends WithDatabase {
     }
 
     @Test
+    void aNewEndpointAndPersistDurationApplyToTheNextAttemptAndTheNextMessageId() throws Exception {
+        CpaAdministration admin = started();
+        messages.insert(pending("a", T0));
+        sql("UPDATE outbound_messages SET state = 'MANUAL', next_attempt_at = NULL WHERE id = 'out-a'");
+        messages.insert(pending("b", T0));
+
+        CpaFixture.demo().replace(CpaFixture.LAB_ENDPOINT, "https://lab.example/ebms")
+                .replace("<tns:PersistDuration>PT1H</tns:PersistDuration>",
+                        "<tns:PersistDuration>PT2H</tns:PersistDuration>").writeInto(folder);
+        ReloadReport report = admin.reload();
+
+        assertThat(report.activated()).singleElement().satisfies(a -> assertThat(a.retermed()).isEqualTo(2));
+        for (String key : List.of("a", "b")) {
+            assertThat(row(key).get("ENDPOINT_URL")).isEqualTo("https://lab.example/ebms");
+            assertThat(row(key).get("PERSIST_DURATION_MS")).isEqualTo(Duration.ofHours(2).toMillis());
+        }
+        assertThat(row("a").get("STATE")).as("an operator's resend goes to the new endpoint").isEqualTo("MANUAL");
+    }
+
+    @Test
+    void theVersionOfAMessageIsTheOneActivatedLastAtOrBeforeItWasAccepted() {
+        CpaAdministration admin = started();
+        clock.advance(Duration.ofMinutes(5));
+        CpaFixture.demo().retryInterval("PT4S").writeInto(folder);
+        admin.reload();
+
+        assertThat(admin.versionAt(CPA, T0.minusMillis(1))).isEmpty();
+        assertThat(admin.versionAt(CPA, T0.plusSeconds(299))).map(CpaVersion::number).contains(1);
+        assertThat(admin.versionAt(CPA, T0.plusSeconds(300))).map(CpaVersion::number).contains(2);
+    }
+
+    @Test
     void anXmlErrorIsRejectedWithItsLineAndThePreviousVersionStaysActive() {
         CpaAdministration admin = started();
         CpaFixture broken = CpaFixture.demo().replace("<tns:Retries>4</tns:Retries>", "<tns:Retries>4</tns:Retry>");
@@ -289,8 +321,8 @@ class CpaAdministrationTest extends WithDatabase {
 
     private static Map<String, Object> row(String key) throws SQLException {
         try (Connection c = database.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT state, retry_interval_ms, next_attempt_at,"
-                     + " endpoint_url, last_reason FROM outbound_messages WHERE id = ?")) {
+              PreparedStatement select = c.prepareStatement("SELECT state, retry_interval_ms, next_attempt_at,"
+                     + " endpoint_url, persist_duration_ms, last_reason FROM outbound_messages WHERE id = ?")) {
             select.setString(1, "out-" + key);
             try (ResultSet rows = select.executeQuery()) {
                 assertThat(rows.next()).isTrue();
