@@ -4,7 +4,7 @@ import org.ebrelay.adapter.cpa.CpaFileLoader;
 import org.ebrelay.adapter.cpa.CpaFolderFiles;
 import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.adapter.jdbc.JdbcCpaStore;
-import org.ebrelay.adapter.notify.CpaAlertMail;
+import org.ebrelay.adapter.notify.CpaAlertSender;
 import org.ebrelay.adapter.notify.SmtpAdminChannel;
 import org.ebrelay.adapter.webhook.HttpApplicationWebhook;
 import org.ebrelay.app.AgreementRegistry;
@@ -70,7 +70,11 @@ public final class CpaAdminSetup {
         if (!problems.isEmpty()) {
             throw new StartupException("ebrelay cannot start:\n  " + String.join("\n  ", problems));
         }
-        CpaAlertMail alerts = new CpaAlertMail(mailChannels(config, clock, node), node);
+        HttpApplicationWebhook http = new HttpApplicationWebhook(config.http().connectTimeout(),
+                config.http().responseTimeout());
+        GatewayConfig.AdminWebhook hook = config.notifications().adminWebhook();
+        CpaAlertSender alerts = new CpaAlertSender(mailChannels(config, clock, node, http),
+                hook == null || hook.url() == null ? null : URI.create(hook.url()), http, node);
         started.push(alerts);
         JdbcCpaStore store = new JdbcCpaStore(database, clock);
         CpaAdministration admin = new CpaAdministration(registry, new CpaFolderFiles(config.cpa().dir(),
@@ -97,10 +101,9 @@ public final class CpaAdminSetup {
         }
     }
 
-    private static List<SmtpAdminChannel> mailChannels(GatewayConfig config, Clock clock, String node) {
-        HttpApplicationWebhook unused = new HttpApplicationWebhook(config.http().connectTimeout(),
-                config.http().responseTimeout());
-        return NotificationSetup.channels(config.notifications(), node, unused, clock).stream()
+    private static List<SmtpAdminChannel> mailChannels(GatewayConfig config, Clock clock, String node,
+                                                       HttpApplicationWebhook http) {
+        return NotificationSetup.channels(config.notifications(), node, http, clock).stream()
                 .filter(SmtpAdminChannel.class::isInstance).map(SmtpAdminChannel.class::cast).toList();
     }
 }

@@ -56,12 +56,17 @@ class CpaHotReloadTest {
 
     private static GatewayConfig watching(GatewayConfig c, List<GatewayConfig.EndpointOverride> overrides,
                                           Duration interval) {
+        return watching(c, overrides, interval, null);
+    }
+
+    private static GatewayConfig watching(GatewayConfig c, List<GatewayConfig.EndpointOverride> overrides,
+                                          Duration interval, String adminWebhook) {
         GatewayConfig.Notifications n = new GatewayConfig.Notifications(Duration.ofMinutes(1),
                 Duration.ofMillis(500), 3, false,
                 new GatewayConfig.Smtp("127.0.0.1", MAIL.getSmtp().getPort(), null, null, false, false,
                         Duration.ofSeconds(5)),
                 new GatewayConfig.AdminEmail("ebrelay@hospital.test", List.of("ops@hospital.test")),
-                GatewayConfig.AdminWebhook.defaults());
+                new GatewayConfig.AdminWebhook(adminWebhook));
         GatewayConfig.Cpa cpa = new GatewayConfig.Cpa(c.cpa().dir(), interval, Duration.ofDays(30),
                 overrides);
         return new GatewayConfig(c.node(), c.http(), c.storage(), cpa, c.reliability(), c.delivery(), n, c.pacing());
@@ -151,8 +156,8 @@ class CpaHotReloadTest {
     @Test
     void aRemovedCpaMovesItsPendingMessagesToManualHandlingAndRefusesNewOnes() throws Exception {
         // no watch: the reload command is what sees the removal
-        try (TwoNodes nodes = TwoNodes.in(root).labRunning(false)
-                .hospitalConfig(c -> watching(c, List.of(), Duration.ZERO)).start()) {
+        try (RecordingEndpoint admin = new RecordingEndpoint(); TwoNodes nodes = TwoNodes.in(root).labRunning(false)
+                .hospitalConfig(c -> watching(c, List.of(), Duration.ZERO, admin.url())).start()) {
             List<String> pending = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 pending.add(nodes.order(Hl7Messages.order()).messageId());
@@ -176,6 +181,10 @@ class CpaHotReloadTest {
                     r -> assertThat(r.error()).isEqualTo("UnknownCpa"));
             assertThat(MAIL.waitForIncomingEmail(15_000, 1)).isTrue();
             assertThat(MAIL.getReceivedMessages()[0].getSubject()).contains("CPA " + DemoCpa.CPA_ID + " withdrawn");
+            JsonNode posted = JSON.readTree(eventually().until(admin::bodies, b -> !b.isEmpty()).get(0));
+            assertThat(posted.path("type").asText()).isEqualTo("cpaAlert");
+            assertThat(posted.path("kind").asText()).isEqualTo("REMOVED");
+            assertThat(posted.path("body").asText()).contains("pending message(s) moved to manual handling");
         }
     }
 
