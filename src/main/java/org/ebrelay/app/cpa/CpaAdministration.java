@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The CPAs a running node serves, kept in step with its CPA folder (docs/cpa-administration.md). A changed, added or
@@ -46,6 +48,7 @@ public final class CpaAdministration {
     private final Map<CpaId, Active> active = new LinkedHashMap<>();
     private final Map<Path, RejectedEdit> rejected = new LinkedHashMap<>();
     private final Map<CpaId, List<String>> warnings = new HashMap<>();
+    private final Set<Path> duplicates = new HashSet<>();
 
     private record Active(Path file, Agreement document, Agreement effective, CpaVersion version) {
     }
@@ -100,13 +103,21 @@ public final class CpaAdministration {
         Instant now = clock.instant();
         Map<Path, String> files = folder.scan();
         Changes changes = new Changes();
+        // a removed file's CPA is withdrawn only if no other file serves it after this look (a file renamed)
+        Map<CpaId, Path> orphaned = new LinkedHashMap<>();
         for (Path file : new ArrayList<>(seen.keySet())) {
             if (!files.containsKey(file) && settled(file, MISSING, settle)) {
                 seen.remove(file);
                 rejected.remove(file);
-                cpaOf(file).ifPresent(id -> changes.removed.add(withdraw(id, file, "its file " + file
-                        + " was removed", now)));
+                cpaOf(file).ifPresent(id -> {
+                    orphaned.put(id, file);
+                    active.remove(id);
+                });
             }
+        }
+        if (!orphaned.isEmpty()) {
+            duplicates.forEach(seen::remove); // a file refused for another file's CPAId may be the one to serve it now
+            duplicates.clear();
         }
         int unchanged = 0;
         for (Map.Entry<Path, String> entry : files.entrySet()) {
@@ -118,6 +129,12 @@ public final class CpaAdministration {
                 process(file, now, changes);
             }
         }
+        orphaned.forEach((id, file) -> {
+            if (!active.containsKey(id)) {
+                changes.removed.add(withdraw(id, file, "its file " + file + " was removed", now));
+            }
+        });
+        settling.keySet().removeIf(file -> !files.containsKey(file) && !seen.containsKey(file));
         withdrawals.followUp(this::stillWithdrawn, now);
         checkExpiry(now);
         ReloadReport report = new ReloadReport(changes.activated, new ArrayList<>(rejected.values()),
@@ -149,9 +166,11 @@ public final class CpaAdministration {
         }
         CpaId id = read.agreement().cpaId();
         Active holder = active.get(id);
+        duplicates.remove(file);
         if (holder != null && !holder.file().equals(file)) {
             changes.rejected.add(reject(file, read.checksum(), List.of(file + ":1:1: cpaid '" + id
                     + "' is already served by " + holder.file() + "; one file per CPAId"), now));
+            duplicates.add(file);
             return;
         }
         cpaOf(file).filter(old -> !old.equals(id)).ifPresent(old -> changes.removed.add(

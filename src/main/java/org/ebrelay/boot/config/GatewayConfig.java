@@ -98,6 +98,10 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
             this(dir, Duration.ofSeconds(2), Duration.ofDays(30), List.of());
         }
 
+        public Cpa withDir(Path folder) {
+            return new Cpa(folder, watchInterval, expiryWarning, endpointOverrides);
+        }
+
         public Cpa withEndpointOverrides(List<EndpointOverride> overrides) {
             return new Cpa(dir, watchInterval, expiryWarning, overrides);
         }

@@ -225,6 +225,42 @@ class CpaAdministrationTest extends WithDatabase {
     }
 
     @Test
+    void aSecondFileWithTheSameCpaIdIsRefusedAndServesItOnceTheFirstIsGone() throws Exception {
+        CpaAdministration admin = started();
+        Path copy = CpaFixture.demo().retryInterval("PT7S").writeInto(folder, "copy.xml");
+
+        assertThat(admin.reload().rejected()).singleElement().satisfies(r -> assertThat(r.problems())
+                .containsExactly(copy + ":1:1: cpaid '" + CPA + "' is already served by "
+                        + folder.resolve(CpaFixture.FILE) + "; one file per CPAId"));
+
+        Files.delete(folder.resolve(CpaFixture.FILE));
+        ReloadReport report = admin.reload();
+
+        assertThat(report.activated()).singleElement().satisfies(a -> assertThat(a.file()).isEqualTo(copy));
+        assertThat(report.rejected()).isEmpty();
+        assertThat(report.removed()).as("served on by the other file").isEmpty();
+        assertThat(retryInterval(registry.find(CPA).orElseThrow())).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void aRenamedFileKeepsItsCpaServedAndItsPendingMessagesGoingOn() throws Exception {
+        CpaAdministration admin = started();
+        messages.insert(pending("queued", T0));
+
+        Files.move(folder.resolve(CpaFixture.FILE), folder.resolve("renamed.xml"));
+        ReloadReport report = admin.reload();
+
+        assertThat(report.removed()).isEmpty();
+        assertThat(report.activated()).singleElement().satisfies(a -> {
+            assertThat(a.file()).isEqualTo(folder.resolve("renamed.xml"));
+            assertThat(a.version()).as("the same document: no new version").isEqualTo(1);
+        });
+        assertThat(registry.find(CPA)).isPresent();
+        assertThat(row("queued").get("STATE")).isEqualTo("QUEUED");
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
     void anActionTheNewVersionNoLongerHasMovesItsPendingMessagesToManualHandling() throws Exception {
         CpaAdministration admin = started();
         messages.insert(pending("order", T0));
