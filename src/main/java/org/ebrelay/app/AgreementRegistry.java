@@ -28,8 +28,22 @@ public final class AgreementRegistry {
         return agreements.values();
     }
 
-    public void replace(List<Agreement> newAgreements) {
+    public synchronized void replace(List<Agreement> newAgreements) {
         this.agreements = index(newAgreements);
+    }
+
+    /** Activates one agreement, replacing the one with its CPAId if any; readers see the old set or the new one. */
+    public synchronized void put(Agreement agreement) {
+        Map<CpaId, Agreement> next = new LinkedHashMap<>(agreements);
+        next.put(agreement.cpaId(), agreement);
+        this.agreements = Map.copyOf(next);
+    }
+
+    /** Withdraws one agreement: new messages under it are refused from now on. */
+    public synchronized void remove(CpaId cpaId) {
+        Map<CpaId, Agreement> next = new LinkedHashMap<>(agreements);
+        next.remove(cpaId);
+        this.agreements = Map.copyOf(next);
     }
 
     private static Map<CpaId, Agreement> index(List<Agreement> list) {

@@ -10,6 +10,7 @@ import org.ebrelay.adapter.mllp.MllpListener;
 import org.ebrelay.adapter.jdbc.JdbcMessageStore;
 import org.ebrelay.adapter.jdbc.JdbcNoticeStore;
 import org.ebrelay.adapter.quartz.QuartzWakeUps;
+import org.ebrelay.adapter.rest.CpaResource;
 import org.ebrelay.adapter.rest.NoticesResource;
 import org.ebrelay.adapter.rest.RestApi;
 import org.ebrelay.adapter.rest.SubmissionHandler;
@@ -20,6 +21,7 @@ import org.ebrelay.adapter.webhook.HttpApplicationWebhook;
 import org.ebrelay.app.AccessCheck;
 import org.ebrelay.app.AgreementRegistry;
 import org.ebrelay.app.LocalParties;
+import org.ebrelay.app.cpa.CpaAdministration;
 import org.ebrelay.app.PendingReplies;
 import org.ebrelay.app.UuidIdGenerator;
 import org.ebrelay.app.delivery.InboxService;
@@ -97,6 +99,7 @@ public final class Gateway implements AutoCloseable {
     private MllpPushes mllpPushes = MllpPushes.none();
     private List<MllpListener> mllpListeners = List.of();
     private BankWiring bank;
+    private CpaAdministration cpaAdmin;
 
     private Gateway() {
     }
@@ -125,6 +128,7 @@ public final class Gateway implements AutoCloseable {
         database = Database.open(setup.databaseSettings());
         started.push(database);
         store = new JdbcMessageStore(database);
+        cpaAdmin = CpaAdminSetup.start(config, clock, nodeId.value(), agreements, database, started);
         SoapCodec codec = new SoapCodec(new EbmsDecoder(new EbmsDecoder.Options(setup.maxMessageBytes(),
                 config.http().schemaValidation())));
         EbmsHttpSender sender = new EbmsHttpSender(setup.senderConfig());
@@ -179,6 +183,7 @@ public final class Gateway implements AutoCloseable {
         rest.providers().forEach(web::addRestProvider);
         web.addApiRoute("POST", SubmissionHandler.PATH, rest.submissionHandler());
         web.addRestResource(new NoticesResource(notices));
+        web.addRestResource(new CpaResource(cpaAdmin));
         web.addSoapEndpoint("/submission", new SoapApi(submit, query, AccessCheck.PERMIT_ALL).implementor(),
                 SoapApi.wsdlLocation());
         bank = BankWiring.prepare(config, nodeId.value(), database, store, agreements, web, this::baseUri,
@@ -326,6 +331,11 @@ public final class Gateway implements AutoCloseable {
 
     public AgreementRegistry agreements() {
         return setup.agreements();
+    }
+
+    /** The CPAs' hot reload, versions and live state (issue 9). */
+    public CpaAdministration cpaAdministration() {
+        return cpaAdmin;
     }
 
     /** Stops accepting first, then the work in progress, then the database. */

@@ -63,7 +63,7 @@ class MainTest {
         Cli.Run run = Cli.run("cpa");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing required subcommand: check or show");
+        assertThat(run.err()).contains("Missing required subcommand: check, show, reload or history");
     }
 
     @Test

@@ -54,6 +54,16 @@ final class DemoCpa {
                         "<tns:RetryInterval>" + interval + "</tns:RetryInterval>");
     }
 
+    /** The agreement's End (ISO instant). */
+    DemoCpa end(String instant) {
+        return replace("<tns:End>2031-11-19T00:00:00Z</tns:End>", "<tns:End>" + instant + "</tns:End>");
+    }
+
+    /** Any text of the document replaced (it must be there). */
+    DemoCpa edit(String what, String with) {
+        return replace(what, with);
+    }
+
     /** PersistDuration of both parties' bindings. */
     DemoCpa persistDuration(Duration duration) {
         return replace("<tns:PersistDuration>PT1H</tns:PersistDuration>",

@@ -1,5 +1,8 @@
 package org.ebrelay.adapter.cpa;
 
+import org.ebrelay.domain.cpa.EndpointOverrides;
+
+import java.net.URI;
 import org.ebrelay.domain.cpa.ActionBinding;
 import org.ebrelay.domain.cpa.Agreement;
 import org.ebrelay.domain.cpa.Certificate;
@@ -22,24 +25,30 @@ public final class AgreementSummary {
     }
 
     public static String describe(Agreement agreement) {
+        return describe(agreement, EndpointOverrides.NONE);
+    }
+
+    /** The summary with the endpoint overrides of the configuration shown next to the URLs they replace. */
+    public static String describe(Agreement agreement, EndpointOverrides overrides) {
         StringBuilder out = new StringBuilder();
         out.append("CPA ").append(agreement.cpaId()).append(" (version ").append(agreement.version()).append(")\n");
         out.append("  status ").append(agreement.status().wireName()).append(", valid from ")
                 .append(agreement.start()).append(" until ").append(agreement.end()).append('\n');
         for (PartyInfo party : agreement.parties()) {
             out.append('\n');
-            describeParty(party, out);
+            describeParty(agreement, party, overrides, out);
         }
         out.append("\nMessages\n");
         for (PartyInfo party : agreement.parties()) {
             for (ActionBinding send : party.bindings(ActionBinding.Direction.SEND)) {
-                describeMessage(agreement, party, send, out);
+                describeMessage(agreement, party, send, overrides, out);
             }
         }
         return out.toString();
     }
 
-    private static void describeParty(PartyInfo party, StringBuilder out) {
+    private static void describeParty(Agreement agreement, PartyInfo party, EndpointOverrides overrides,
+                                      StringBuilder out) {
         out.append("Party ").append(party.partyName()).append('\n');
         for (PartyId id : party.partyIds()) {
             out.append("  PartyId ").append(id.value())
@@ -51,7 +60,7 @@ public final class AgreementSummary {
                 .flatMap(t -> t.endpoints().stream()).distinct().toList();
         for (Endpoint endpoint : endpoints) {
             out.append("  endpoint ").append(endpoint.uri()).append(" (").append(endpoint.type().wireName())
-                    .append(")\n");
+                    .append(")").append(overridden(agreement, endpoint.uri(), overrides)).append('\n');
         }
         party.channels().stream().map(DeliveryChannel::transport).distinct()
                 .filter(t -> t.clientSecurity() != null || t.serverSecurity() != null)
@@ -85,7 +94,13 @@ public final class AgreementSummary {
                 + (security.certificateId() == null ? "" : " with certificate " + security.certificateId());
     }
 
-    private static void describeMessage(Agreement agreement, PartyInfo from, ActionBinding send, StringBuilder out) {
+    private static String overridden(Agreement agreement, URI uri, EndpointOverrides overrides) {
+        return overrides.target(agreement.cpaId(), uri).map(to -> ", overridden in the configuration: sent to " + to)
+                .orElse("");
+    }
+
+    private static void describeMessage(Agreement agreement, PartyInfo from, ActionBinding send,
+                                        EndpointOverrides overrides, StringBuilder out) {
         PartyInfo to = agreement.otherParty(from);
         Optional<Route> route = agreement.route(from.firstPartyId(), send.roleName(), to.firstPartyId(),
                 send.service(), send.action());
@@ -98,7 +113,8 @@ public final class AgreementSummary {
         Route r = route.get();
         out.append(" (").append(r.toRole()).append(")\n");
         out.append("    ").append(service(send.service())).append(", package ").append(r.packageId()).append('\n');
-        out.append("    posted to ").append(r.endpoint().uri()).append('\n');
+        out.append("    posted to ").append(r.endpoint().uri())
+                .append(overridden(agreement, r.endpoint().uri(), overrides)).append('\n');
         out.append("    ").append(Terms.reliability(r)).append("; ").append(Terms.security(r)).append('\n');
     }
 

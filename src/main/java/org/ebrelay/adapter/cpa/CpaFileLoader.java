@@ -61,10 +61,19 @@ public final class CpaFileLoader {
         } catch (IOException e) {
             return failed(file, 0, 0, "the file cannot be read: " + e.getMessage());
         }
+        return load(file, bytes);
+    }
+
+    /** Checks {@code bytes} as the content of {@code file} (read once by the caller, who keeps their checksum). */
+    public CpaLoadResult load(Path file, byte[] bytes) {
         if (new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
             return failed(file, 1, 1, "the file is empty; a CPA is an XML document");
         }
-        return validate(file, bytes);
+        try {
+            return validate(file, bytes);
+        } catch (RuntimeException unexpected) {
+            return failed(file, 1, 1, "the CPA could not be checked (" + unexpected + "); please report this");
+        }
     }
 
     private CpaLoadResult validate(Path file, byte[] bytes) {

@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The reliability and security terms of a route in plain words, for {@link AgreementSummary}. */
-final class Terms {
+/** The reliability and security terms of a route in plain words, for {@link AgreementSummary} and the CPA view. */
+public final class Terms {
     private Terms() {
     }
 
     /** E.g. "retries 3 times every 30 s; duplicates eliminated for 1 day; acknowledgment returned synchronously, signed". */
-    static String reliability(Route route) {
+    public static String reliability(Route route) {
         MessagingCharacteristics c = route.characteristics();
         ReliabilityTerms sender = route.senderTerms().reliability();
         List<String> parts = new ArrayList<>();
@@ -68,7 +68,7 @@ final class Terms {
     }
 
     /** E.g. "signed with rsa-sha256/sha256" or "not signed". */
-    static String security(Route route) {
+    public static String security(Route route) {
         if (!route.signed()) {
             return "not signed";
         }

@@ -74,14 +74,19 @@ public final class SmtpAdminChannel implements AdminChannel {
 
     @Override
     public void send(AdminNotice notice) {
+        sendText(AdminNoticeText.subject(notice, node), AdminNoticeText.body(notice, node), notice.type().name());
+    }
+
+    /** One plain-text e-mail (also the CPA administration's alerts); {@code kind} goes in X-Ebrelay-Notice. */
+    public void sendText(String subject, String body, String kind) {
         try {
             MimeMessage mail = new MimeMessage(session);
             mail.setFrom(from);
             mail.setRecipients(Message.RecipientType.TO, to);
-            mail.setSubject(AdminNoticeText.subject(notice, node), "UTF-8");
-            mail.setText(AdminNoticeText.body(notice, node), "UTF-8");
+            mail.setSubject(subject, "UTF-8");
+            mail.setText(body, "UTF-8");
             mail.setSentDate(Date.from(clock.instant()));
-            mail.setHeader("X-Ebrelay-Notice", notice.type().name());
+            mail.setHeader("X-Ebrelay-Notice", kind);
             Transport.send(mail);
         } catch (MessagingException e) {
             throw new IllegalStateException("SMTP " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);

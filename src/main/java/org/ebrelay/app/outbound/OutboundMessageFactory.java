@@ -63,10 +63,14 @@ public final class OutboundMessageFactory {
     }
 
     /**
-     * The reliability terms: ack and duplicate elimination unless the CPA says never (perMessage: we ask for
+     * The reliability terms (also what a new CPA version gives pending messages): ack and duplicate elimination unless the CPA says never (perMessage: we ask for
      * them, the safer choice), Retries and RetryInterval from the sender's binding, PersistDuration from the
      * receiver's (it is the receiver that remembers ids), else the sender's.
      */
+    public static DeliveryTerms terms(Route route) {
+        return terms(route, route.characteristics());
+    }
+
     private static DeliveryTerms terms(Route route, MessagingCharacteristics mc) {
         ReliabilityTerms sending = route.senderTerms().reliability();
         Duration persist = route.receiverTerms().reliability().persistDuration();

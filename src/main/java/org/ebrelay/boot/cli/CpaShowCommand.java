@@ -3,13 +3,19 @@ package org.ebrelay.boot.cli;
 import org.ebrelay.adapter.cpa.AgreementSummary;
 import org.ebrelay.adapter.cpa.CpaFileLoader;
 import org.ebrelay.adapter.cpa.CpaLoadResult;
+import org.ebrelay.boot.CpaAdminSetup;
+import org.ebrelay.boot.config.ConfigLoader;
+import org.ebrelay.domain.cpa.EndpointOverrides;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ebrelay cpa show FILE}: prints what a valid CPA agrees, as the gateway will read it. */
@@ -27,6 +33,10 @@ public final class CpaShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the CPA file")
     private Path file;
 
+    @Option(names = "--config", paramLabel = "YAML",
+            description = "also show the endpoint overrides (cpa.endpointOverrides) of this configuration")
+    private Path config;
+
     @Override
     public Integer call() {
         CpaLoadResult result = new CpaFileLoader().load(file);
@@ -37,7 +47,18 @@ public final class CpaShowCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.PROBLEMS;
         }
-        String summary = AgreementSummary.describe(result.agreement());
+        EndpointOverrides overrides = EndpointOverrides.NONE;
+        if (config != null) {
+            List<String> problems = new ArrayList<>();
+            overrides = CpaAdminSetup.overrides(new ConfigLoader().load(config).cpa(), problems);
+            if (!problems.isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                problems.forEach(err::println);
+                err.flush();
+                return ExitCodes.PROBLEMS;
+            }
+        }
+        String summary = AgreementSummary.describe(result.agreement(), overrides);
         PrintWriter out = spec.commandLine().getOut();
         out.print(summary.endsWith("\n") ? summary : summary + "\n");
         out.flush();

@@ -86,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
                 c.http().schemaValidation());
         GatewayConfig.Storage storage = new GatewayConfig.Storage(dataDir != null ? dataDir : c.storage().dataDir(),
                 c.storage().jdbcUrl(), c.storage().durability());
-        GatewayConfig.Cpa cpa = new GatewayConfig.Cpa(cpaDir != null ? cpaDir : c.cpa().dir());
+        GatewayConfig.Cpa cpa = c.cpa().withDir(cpaDir != null ? cpaDir : c.cpa().dir());
         GatewayConfig.Node node = new GatewayConfig.Node(c.node().id(),
                 parties != null && !parties.isEmpty() ? parties : c.node().parties());
         return c.withNode(node).withHttp(http).withStorage(storage).withCpa(cpa);

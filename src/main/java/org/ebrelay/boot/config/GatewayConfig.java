@@ -184,11 +184,40 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
         }
     }
 
-    /** @param dir the folder whose *.xml files are the CPAs this node serves */
-    public record Cpa(Path dir) {
+    /**
+     * The CPAs (docs/cpa-administration.md).
+     *
+     * @param dir               the folder whose *.xml files are the CPAs this node serves
+     * @param watchInterval     how often the folder is looked at for edits (PT0S: only on {@code cpa reload})
+     * @param expiryWarning     administrators are warned this long before a CPA's End or a certificate's expiry
+     * @param endpointOverrides partner endpoint URLs mapped to others without editing the CPA
+     */
+    public record Cpa(Path dir, Duration watchInterval, Duration expiryWarning,
+                      List<EndpointOverride> endpointOverrides) {
         public static Cpa defaults() {
             return new Cpa(Path.of("cpa"));
         }
+
+        /** The folder, with the default watch, warning and no overrides. */
+        public Cpa(Path dir) {
+            this(dir, Duration.ofSeconds(2), Duration.ofDays(30), List.of());
+        }
+
+        public Cpa withDir(Path folder) {
+            return new Cpa(folder, watchInterval, expiryWarning, endpointOverrides);
+        }
+
+        public Cpa withEndpointOverrides(List<EndpointOverride> overrides) {
+            return new Cpa(dir, watchInterval, expiryWarning, overrides);
+        }
+
+        public Cpa withWatch(Duration interval, Duration warning) {
+            return new Cpa(dir, interval, warning, endpointOverrides);
+        }
+    }
+
+    /** @param cpaId only in this CPA (null: in every CPA); @param from the URL the CPA names; @param to where to send */
+    public record EndpointOverride(String cpaId, String from, String to) {
     }
 
     /**

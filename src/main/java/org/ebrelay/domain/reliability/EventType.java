@@ -36,6 +36,8 @@ public enum EventType {
     RESENT_BY_OPERATOR,
     /** Outbound: an operator gave the message up. */
     ABANDONED_BY_OPERATOR,
+    /** Outbound: its CPA was removed or reached its End, or its action left the CPA; it waits for an operator. */
+    CPA_WITHDRAWN,
     /** Inbound: received and stored. */
     RECEIVED,
     /** Inbound: refused with an ebXML error. */

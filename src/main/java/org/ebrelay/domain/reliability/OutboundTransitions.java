@@ -22,7 +22,8 @@ import java.util.Set;
  *
  * <pre>
  * from          to
- * QUEUED        SENDING (claimed), COMPLETE, FAILED, EXPIRED, ABANDONED (operator)
+ * QUEUED        SENDING (claimed), MANUAL (its CPA or action was withdrawn), COMPLETE, FAILED, EXPIRED,
+ *               ABANDONED (operator)
  * SENDING       SENDING (a claim whose lease ran out is taken over), QUEUED (claim handed back before a first
  *               attempt), AWAITING_ACK, RETRYING, SLOW_RETRY, MANUAL, COMPLETE, FAILED, EXPIRED
  * AWAITING_ACK  SENDING, SLOW_RETRY, MANUAL, COMPLETE, FAILED, EXPIRED, ABANDONED (operator)
@@ -42,7 +43,7 @@ public final class OutboundTransitions {
     private static final Map<OutboundState, Set<OutboundState>> ALLOWED = new EnumMap<>(OutboundState.class);
 
     static {
-        allow(QUEUED, SENDING, COMPLETE, FAILED, EXPIRED);
+        allow(QUEUED, SENDING, MANUAL, COMPLETE, FAILED, EXPIRED);
         allow(SENDING, SENDING, QUEUED, AWAITING_ACK, RETRYING, SLOW_RETRY, MANUAL, COMPLETE, FAILED, EXPIRED);
         allow(AWAITING_ACK, SENDING, SLOW_RETRY, MANUAL, COMPLETE, FAILED, EXPIRED);
         allow(RETRYING, SENDING, SLOW_RETRY, MANUAL, COMPLETE, FAILED, EXPIRED);

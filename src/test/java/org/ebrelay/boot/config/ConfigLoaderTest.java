@@ -43,6 +43,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theCpaWatchExpiryWarningAndEndpointOverridesAreReadAndDefaultSensibly() throws Exception {
+        GatewayConfig.Cpa defaults = new ConfigLoader().load(null).cpa();
+        assertThat(defaults.watchInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(defaults.expiryWarning()).isEqualTo(Duration.ofDays(30));
+        assertThat(defaults.endpointOverrides()).isEmpty();
+        Path file = dir.resolve("ebrelay.yaml");
+        Files.writeString(file, """
+                cpa:
+                  watchInterval: PT0S
+                  expiryWarning: P7D
+                  endpointOverrides:
+                    - {from: "https://lab.example/ebms", to: "https://lab-test.example/ebms"}
+                """);
+        GatewayConfig.Cpa cpa = new ConfigLoader().load(file).cpa();
+        assertThat(cpa.watchInterval()).isZero();
+        assertThat(cpa.expiryWarning()).isEqualTo(Duration.ofDays(7));
+        assertThat(cpa.endpointOverrides()).containsExactly(new GatewayConfig.EndpointOverride(null,
+                "https://lab.example/ebms", "https://lab-test.example/ebms"));
+    }
+
+    @Test
     void slowRetryKeysOverridesAndMultiHopRoutesAreRead() throws Exception {
         Path file = dir.resolve("ebrelay.yaml");
         Files.writeString(file, """

@@ -16,7 +16,7 @@ class OutboundTransitionsTest {
     /** Rows: from; columns: to, in declaration order. x = allowed, . = refused. */
     private static final String[] TABLE = {
             //             QUE SEN AWA RET SLO MAN COM FAI EXP ABA
-            "QUEUED         .   x   .   .   .   .   x   x   x   x",
+            "QUEUED         .   x   .   .   .   x   x   x   x   x",
             "SENDING        x   x   x   x   x   x   x   x   x   .",
             "AWAITING_ACK   .   x   .   .   x   x   x   x   x   x",
             "RETRYING       x   x   .   .   x   x   x   x   x   x",
