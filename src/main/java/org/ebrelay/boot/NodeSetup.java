@@ -52,6 +52,7 @@ record NodeSetup(GatewayConfig config, Clock clock, NodeId nodeId, AgreementRegi
         List<PartyId> parties = parties(config, agreements, problems);
         List<Webhook> webhooks = webhooks(config, problems);
         checkDurability(config, problems);
+        ClusterSetup.check(config, problems);
         PacingSetup.policy(config.pacing(), problems);
         if (config.http().port() < 0 || config.http().port() > 65535) {
             problems.add("http.port " + config.http().port() + " is not a port number");
@@ -104,11 +105,12 @@ record NodeSetup(GatewayConfig config, Clock clock, NodeId nodeId, AgreementRegi
 
     DatabaseSettings databaseSettings() {
         Durability durability = Durability.fromSetting(config.storage().durability());
-        if (config.storage().jdbcUrl() != null) {
-            return new DatabaseSettings(config.storage().jdbcUrl(), "sa", "", DatabaseSettings.DEFAULT_POOL_SIZE,
-                    durability);
+        GatewayConfig.Storage storage = config.storage();
+        if (storage.jdbcUrl() != null) {
+            return new DatabaseSettings(storage.jdbcUrl(), storage.user() == null ? "sa" : storage.user(),
+                    storage.password() == null ? "" : storage.password(), storage.poolSize(), durability);
         }
-        return DatabaseSettings.h2File(config.storage().dataDir(), durability);
+        return DatabaseSettings.h2File(storage.dataDir(), durability).withPoolSize(storage.poolSize());
     }
 
     int maxMessageBytes() {
