@@ -23,7 +23,7 @@ class MigrationRulesTest {
     private static final List<Pattern> NOT_ADDITIVE = List.of(
             Pattern.compile("\\bDROP\\s+(TABLE|COLUMN|INDEX|CONSTRAINT)\\b"),
             Pattern.compile("\\bRENAME\\b"),
-            Pattern.compile("\\bALTER\\s+COLUMN\\b.*\\b(TYPE|SET\\s+NOT\\s+NULL|SET\\s+DATA\\s+TYPE)\\b"),
+            Pattern.compile("\\bALTER\\s+COLUMN\\b[^;]*\\b(TYPE|SET\\s+NOT\\s+NULL)\\b"),
             Pattern.compile("\\bADD\\s+(COLUMN\\s+)?\\w+\\s+[^,;]*\\bNOT\\s+NULL\\b(?![^,;]*\\bDEFAULT\\b)"),
             Pattern.compile("\\bDELETE\\s+FROM\\b"),
             Pattern.compile("\\bTRUNCATE\\b"));
@@ -53,6 +53,8 @@ class MigrationRulesTest {
         assertThat(breaks("ALTER TABLE t ADD COLUMN c INTEGER NOT NULL DEFAULT 0")).isFalse();
         assertThat(breaks("ALTER TABLE t ADD COLUMN c INTEGER")).isFalse();
         assertThat(breaks("CREATE TABLE t (c INTEGER NOT NULL)")).isFalse();
+        assertThat(breaks("ALTER TABLE t ALTER COLUMN c SET DATA TYPE BIGINT")).isTrue();
+        assertThat(breaks("ALTER TABLE t ALTER COLUMN c RESTART WITH 5; CREATE TYPE x AS ENUM ('a')")).isFalse();
     }
 
     private static boolean breaks(String sql) {
