@@ -23,14 +23,31 @@ final class Er7MessageIds {
      * whitespace), decoded in the charset MSH-18 names, else {@code fallback}.
      */
     Optional<String> messageControlId(byte[] content, int start, Charset fallback) {
-        String latin = Hl7Charsets.decode(content, start, StandardCharsets.ISO_8859_1);
-        String firstMsh = mshSegment(latin);
-        if (firstMsh == null) {
+        // Latin-1 maps every byte to one char, so indexes in this text are byte offsets in content.
+        String latin = new String(content, start, content.length - start, StandardCharsets.ISO_8859_1);
+        int at = mshStart(latin);
+        if (at < 0) {
             return Optional.empty();
         }
+        int end = mshEnd(latin, at);
+        String firstMsh = latin.substring(at, end);
         Charset charset = Hl7Charsets.forMsh18(field(firstMsh, MSH_18), repetitionSeparator(firstMsh)).orElse(fallback);
-        return messageControlId(charset.equals(StandardCharsets.ISO_8859_1) ? latin
-                : Hl7Charsets.decode(content, start, charset));
+        if (charset.equals(StandardCharsets.ISO_8859_1)) {
+            return messageControlId(firstMsh);
+        }
+        if (segmentsEndOnAsciiBytes(charset)) {
+            return messageControlId(Hl7Charsets.decode(content, start + at, end - at, charset));
+        }
+        return messageControlId(Hl7Charsets.decode(content, start, content.length - start, charset));
+    }
+
+    /**
+     * Whether a CR or LF byte always is a segment terminator in this charset, never part of a multi-byte
+     * character: then the MSH segment alone can be decoded (the common case; a payload is not decoded twice).
+     */
+    private static boolean segmentsEndOnAsciiBytes(Charset charset) {
+        return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+                || charset.name().startsWith("ISO-8859-");
     }
 
     /** The MSH-10 of an ER7 message already decoded to text. */
@@ -69,15 +86,22 @@ final class Er7MessageIds {
      * says, or \n as files edited on Unix have it.
      */
     static String mshSegment(String text) {
+        int at = mshStart(text);
+        return at < 0 ? null : text.substring(at, mshEnd(text, at));
+    }
+
+    /** Where the first MSH segment starts, or -1 (also when it is too short to hold its separators). */
+    private static int mshStart(String text) {
         int at = text.startsWith("MSH") ? 0 : indexOfSegment(text, "MSH");
-        if (at < 0 || text.length() < at + 8) {
-            return null;
-        }
+        return at < 0 || text.length() < at + 8 ? -1 : at;
+    }
+
+    private static int mshEnd(String text, int at) {
         int end = at;
         while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
             end++;
         }
-        return text.substring(at, end);
+        return end;
     }
 
     private static int indexOfSegment(String text, String name) {

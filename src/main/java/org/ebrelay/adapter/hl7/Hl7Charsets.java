@@ -1,8 +1,6 @@
 package org.ebrelay.adapter.hl7;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -78,17 +76,13 @@ final class Hl7Charsets {
         return Optional.empty();
     }
 
-    /** Decodes leniently: malformed input becomes U+FFFD instead of an exception. */
+    /** Decodes leniently: malformed input becomes U+FFFD instead of an exception (what String's constructor does). */
     static String decode(byte[] content, int offset, Charset charset) {
-        try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(content, offset, content.length - offset))
-                    .toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return new String(content, offset, content.length - offset, charset);
-        }
+        return decode(content, offset, content.length - offset, charset);
+    }
+
+    static String decode(byte[] content, int offset, int length, Charset charset) {
+        return new String(content, offset, length, charset);
     }
 
     private static Optional<Charset> named(String name) {

@@ -6,8 +6,11 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 
+import java.util.Map;
+
 /**
- * The server's path table. /ebms goes to the lean handler and /health answers on every listener; /api and
+ * The server's path table. /ebms goes to the lean handler and /health answers on every listener; the lean API
+ * routes (an exact method and path, such as {@code POST /api/messages}) go to their Jetty handlers; /api and
  * /soap (the wrapped CXF servlet context) and /metrics answer on the admin listener when there is one, and on
  * the main listener otherwise. Anything else is not handled, so Jetty answers 404 through the plain error
  * pages.
@@ -18,17 +21,22 @@ final class Routes extends Handler.Wrapper {
     private final Handler ebms;
     private final Handler health;
     private final Handler metrics;
+    private final Map<String, Handler> apiRoutes;
     private final boolean adminListener;
 
-    Routes(Handler ebms, Handler health, Handler metrics, Handler cxfContext, boolean adminListener) {
+    /** @param apiRoutes handlers by {@code "METHOD /path"} */
+    Routes(Handler ebms, Handler health, Handler metrics, Handler cxfContext, Map<String, Handler> apiRoutes,
+           boolean adminListener) {
         super(cxfContext);
         this.ebms = ebms;
         this.health = health;
         this.metrics = metrics;
+        this.apiRoutes = Map.copyOf(apiRoutes);
         this.adminListener = adminListener;
         installBean(ebms);
         installBean(health);
         installBean(metrics);
+        this.apiRoutes.values().forEach(this::installBean);
     }
 
     @Override
@@ -37,6 +45,7 @@ final class Routes extends Handler.Wrapper {
         ebms.setServer(server);
         health.setServer(server);
         metrics.setServer(server);
+        apiRoutes.values().forEach(handler -> handler.setServer(server));
     }
 
     /**
@@ -61,6 +70,10 @@ final class Routes extends Handler.Wrapper {
         }
         if (apiHere && "/metrics".equals(path)) {
             return metrics.handle(request, response, callback);
+        }
+        Handler apiRoute = apiHere ? apiRoutes.get(request.getMethod() + " " + path) : null;
+        if (apiRoute != null) {
+            return apiRoute.handle(request, response, callback);
         }
         if (apiHere && (isUnder(path, CxfServices.API_PREFIX) || isUnder(path, CxfServices.SOAP_PREFIX))) {
             return super.handle(request, response, callback);

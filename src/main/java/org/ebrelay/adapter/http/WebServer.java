@@ -3,6 +3,7 @@ package org.ebrelay.adapter.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -31,6 +32,7 @@ public final class WebServer implements AutoCloseable {
     private final Supplier<Health> health;
     private final Supplier<String> metrics;
     private final CxfServices cxf = new CxfServices();
+    private final Map<String, Handler> apiRoutes = new LinkedHashMap<>();
     private final ObjectMapper json = ApiJson.mapper();
     private Server server;
     private boolean started;
@@ -57,6 +59,17 @@ public final class WebServer implements AutoCloseable {
     public void addRestResource(Object resource) {
         requireNotStarted();
         cxf.addRestResource(Objects.requireNonNull(resource, "resource"));
+    }
+
+    /**
+     * A lean API operation served by a Jetty handler instead of CXF (on the same listener as the rest of /api).
+     *
+     * @param method "POST"
+     * @param path   the exact path, e.g. "/api/messages"
+     */
+    public void addApiRoute(String method, String path, Handler handler) {
+        requireNotStarted();
+        apiRoutes.put(method + " " + path, Objects.requireNonNull(handler, "handler"));
     }
 
     /** A JAX-RS provider for /api: exception mapper, request filter (access control comes this way). */
@@ -100,6 +113,7 @@ public final class WebServer implements AutoCloseable {
                 new ReadOnlyResourceHandler("application/json", this::renderHealth),
                 new ReadOnlyResourceHandler(PROMETHEUS_TEXT, this::renderMetrics),
                 cxf.isEmpty() ? null : cxf.contextHandler(),
+                apiRoutes,
                 admin != null));
         try {
             server.start();

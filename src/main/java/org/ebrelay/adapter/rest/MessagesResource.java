@@ -9,16 +9,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.ebrelay.app.PartyIds;
 import org.ebrelay.app.port.in.HandleManually;
 import org.ebrelay.app.port.in.MessageView;
 import org.ebrelay.app.port.in.QueryMessages;
-import org.ebrelay.app.port.in.Submission;
-import org.ebrelay.app.port.in.SubmissionResult;
-import org.ebrelay.app.port.in.SubmitMessage;
 import org.ebrelay.domain.message.CpaId;
 import org.ebrelay.domain.message.PartyId;
 
@@ -26,49 +21,21 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 
-/** Submission and status: {@code /api/messages}. */
+/** Status, search and operator actions under {@code /api/messages}; submission is {@link SubmissionHandler}. */
 @Path("/messages")
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagesResource {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
-    private final SubmitMessage submitMessage;
     private final QueryMessages queryMessages;
     private final RequestBodies bodies;
     private final HandleManually handleManually;
 
-    MessagesResource(SubmitMessage submitMessage, QueryMessages queryMessages, RequestBodies bodies,
-                     HandleManually handleManually) {
-        this.submitMessage = submitMessage;
+    MessagesResource(QueryMessages queryMessages, RequestBodies bodies, HandleManually handleManually) {
         this.queryMessages = queryMessages;
         this.bodies = bodies;
         this.handleManually = handleManually;
-    }
-
-    /**
-     * Submits a message: the JSON form, or (when the {@code cpa} query parameter is present) the raw form with
-     * the payload as the body. 202 when accepted, 422 when refused, 400 when unreadable.
-     */
-    @POST
-    public Response submit(@Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
-        MultivaluedMap<String, String> query = uri.getQueryParameters();
-        byte[] bytes = bodies.read(body);
-        Submission submission;
-        if (SubmissionRequests.isRawForm(query)) {
-            submission = SubmissionRequests.fromRaw(query, headers.getMediaType(), bytes);
-        } else {
-            requireJson(headers.getMediaType(), query);
-            submission = SubmissionRequests.fromJson(bodies.json(bytes, SubmissionBodies.SubmitRequest.class));
-        }
-        SubmissionResult result = submitMessage.submit(submission);
-        if (result instanceof SubmissionResult.Accepted a) {
-            return Response.accepted(new SubmissionBodies.Accepted(a.messageId(), a.hl7MessageId(), a.state()))
-                    .location(uri.getBaseUriBuilder().path("messages").path(a.messageId()).build())
-                    .build();
-        }
-        SubmissionResult.Refused refused = (SubmissionResult.Refused) result;
-        return Response.status(422).entity(new ApiError(refused.error(), refused.detail())).build();
     }
 
     /** The messages known by this ebXML MessageId or HL7 id: always a list; 404 when there is none. */
@@ -160,16 +127,5 @@ public class MessagesResource {
             // falls through to the refusal
         }
         throw new BadRequest("'limit' must be a number between 1 and " + MAX_LIMIT);
-    }
-
-    private static void requireJson(MediaType mediaType, MultivaluedMap<String, String> query) {
-        if (!query.isEmpty()) {
-            throw new BadRequest("query parameters " + query.keySet()
-                    + " belong to the raw form, which needs 'cpa' too; the JSON form takes none");
-        }
-        if (mediaType == null || !mediaType.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-            throw new BadRequest(415, "UnsupportedMediaType", "send the JSON form as application/json, or the raw "
-                    + "form: the payload as the body with cpa, action and to as query parameters");
-        }
     }
 }

@@ -24,6 +24,7 @@ public final class RestApi {
 
     private final List<Object> resources;
     private final List<Object> providers;
+    private final SubmissionHandler submission;
 
     public RestApi(SubmitMessage submit, QueryMessages query, Inbox inbox, DiagnosePartner diagnose,
                    AccessCheck accessCheck) {
@@ -40,7 +41,7 @@ public final class RestApi {
         ObjectMapper mapper = ApiJson.mapper();
         RequestBodies bodies = new RequestBodies(mapper, maxBodyBytes);
         this.resources = List.of(
-                new MessagesResource(submit, query, bodies, handleManually),
+                new MessagesResource(query, bodies, handleManually),
                 new InboxResource(inbox),
                 new PartnerResource(diagnose, bodies),
                 new OpenApiResource());
@@ -48,6 +49,12 @@ public final class RestApi {
                 new JacksonJsonProvider(mapper),
                 new ApiExceptionMapper(),
                 new BearerTokenFilter(accessCheck));
+        this.submission = new SubmissionHandler(new SubmissionEndpoint(submit, bodies, mapper), accessCheck);
+    }
+
+    /** {@code POST /api/messages}, served by Jetty directly: route {@link SubmissionHandler#PATH} to it. */
+    public SubmissionHandler submissionHandler() {
+        return submission;
     }
 
     /** The JAX-RS resource instances (singletons). */

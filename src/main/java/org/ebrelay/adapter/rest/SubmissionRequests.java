@@ -1,7 +1,6 @@
 package org.ebrelay.adapter.rest;
 
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import org.ebrelay.app.PartyIds;
 import org.ebrelay.app.port.in.Submission;
 import org.ebrelay.domain.message.ConversationId;
@@ -11,6 +10,7 @@ import org.ebrelay.domain.message.Service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,7 +25,7 @@ final class SubmissionRequests {
     private SubmissionRequests() {
     }
 
-    static boolean isRawForm(MultivaluedMap<String, String> query) {
+    static boolean isRawForm(Map<String, List<String>> query) {
         return query.containsKey("cpa");
     }
 
@@ -47,7 +47,7 @@ final class SubmissionRequests {
                 r.conversationId());
     }
 
-    static Submission fromRaw(MultivaluedMap<String, String> query, MediaType mediaType, byte[] body) {
+    static Submission fromRaw(Map<String, List<String>> query, MediaType mediaType, byte[] body) {
         for (String name : query.keySet()) {
             if (!RAW_PARAMETERS.contains(name)) {
                 throw new BadRequest("unknown query parameter '" + name + "'; known: " + RAW_PARAMETERS);
@@ -57,11 +57,28 @@ final class SubmissionRequests {
             throw new BadRequest("the request body (the payload) is empty");
         }
         String contentType = rawContentType(mediaType);
-        String serviceValue = query.getFirst("service");
-        Service service = blank(serviceValue) ? null : service(query.getFirst("serviceType"), serviceValue);
-        return submission(query.getFirst("cpa"), service, query.getFirst("action"), query.getFirst("from"),
-                query.getFirst("to"), List.of(new Submission.Payload(contentType, body)),
-                query.getFirst("hl7MessageId"), query.getFirst("conversationId"));
+        String serviceValue = first(query, "service");
+        Service service = blank(serviceValue) ? null : service(first(query, "serviceType"), serviceValue);
+        return submission(first(query, "cpa"), service, first(query, "action"), first(query, "from"),
+                first(query, "to"), List.of(new Submission.Payload(contentType, body)),
+                first(query, "hl7MessageId"), first(query, "conversationId"));
+    }
+
+    /** The JSON form takes no query parameters and needs an application/json body (415 otherwise). */
+    static void requireJson(MediaType mediaType, Map<String, List<String>> query) {
+        if (!query.isEmpty()) {
+            throw new BadRequest("query parameters " + query.keySet()
+                    + " belong to the raw form, which needs 'cpa' too; the JSON form takes none");
+        }
+        if (mediaType == null || !mediaType.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            throw new BadRequest(415, "UnsupportedMediaType", "send the JSON form as application/json, or the raw "
+                    + "form: the payload as the body with cpa, action and to as query parameters");
+        }
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private static Submission submission(String cpaId, Service service, String action, String from, String to,

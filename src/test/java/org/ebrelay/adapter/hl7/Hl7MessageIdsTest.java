@@ -97,6 +97,15 @@ class Hl7MessageIdsTest {
     }
 
     @Test
+    void decodesTheIdInAMultiByteCharsetMsh18Names() {
+        String message = "MSH|^~\\&|LAB|HOSP|EHR|CLINIC|20240101||ADT^A01|北京-004|P|2.5.1|||||CN|GB 18030-2000\r"
+                + "PID|1||||王^小明\r";
+
+        assertThat(IDS.extract(null, message.getBytes(java.nio.charset.Charset.forName("GB18030"))))
+                .contains("北京-004");
+    }
+
+    @Test
     void fallsBackToTheContentTypeCharsetWithoutMsh18() {
         String message = "MSH|^~\\&|LAB|HOSP|EHR|CLINIC|20240101||ADT^A01|Zürich-003|P|2.5.1\r";
         byte[] latin1 = message.getBytes(StandardCharsets.ISO_8859_1);

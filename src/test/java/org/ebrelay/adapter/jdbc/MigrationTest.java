@@ -28,8 +28,16 @@ class MigrationTest {
             assertThat(indexes(database.dataSource())).contains("OUTBOUND_DUE", "OUTBOUND_STATE", "OUTBOUND_HL7",
                     "RECEIVED_IDS_EXPIRY", "DELIVERIES_PARTY", "NOTICES_PARTY", "NOTICES_PUSH", "QRTZ_TRIGGERS_DUE",
                     "QRTZ_FIRED_INSTANCE");
-            assertThat(appliedVersions(database.dataSource())).contains("1", "2", "3", "4", "5", "6", "8")
+            assertThat(appliedVersions(database.dataSource())).contains("1", "2", "3", "4", "5", "6", "8", "18")
                     .doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void theEventLogSequenceIsNotWrittenToDiskEveryFewEvents() throws SQLException {
+        try (Database database = Database.open(DatabaseSettings.h2File(dataDir, Durability.COMMIT))) {
+            assertThat(names(database.dataSource(), "SELECT CAST(identity_cache AS VARCHAR) FROM information_schema.columns"
+                    + " WHERE table_name = 'MESSAGE_EVENTS' AND column_name = 'SEQ'")).containsExactly("100000");
         }
     }
 

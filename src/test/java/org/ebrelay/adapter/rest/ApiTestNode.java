@@ -7,8 +7,12 @@ import org.ebrelay.adapter.soapapi.SoapApi;
 import org.ebrelay.app.AccessCheck;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 
 import java.net.URI;
 
@@ -35,11 +39,32 @@ public final class ApiTestNode implements AutoCloseable {
         ServletHolder holder = new ServletHolder(servlet);
         holder.setInitOrder(1);
         context.addServlet(holder, "/*");
-        jetty.setHandler(context);
-        new RestApi(ports, ports, ports, ports, accessCheck, maxBodyBytes).mount(bus, "/api");
+        RestApi rest = new RestApi(ports, ports, ports, ports, accessCheck, maxBodyBytes);
+        rest.mount(bus, "/api");
+        jetty.setHandler(new SubmissionFirst(context, rest.submissionHandler()));
         new SoapApi(ports, ports, accessCheck).publish(bus, "/soap");
         jetty.start();
         port = connector.getLocalPort();
+    }
+
+    /** As on a node: POST /api/messages to its Jetty handler, everything else to CXF. */
+    private static final class SubmissionFirst extends Handler.Wrapper {
+        private final Handler submission;
+
+        SubmissionFirst(Handler cxf, Handler submission) {
+            super(cxf);
+            this.submission = submission;
+            installBean(submission);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if ("POST".equals(request.getMethod())
+                    && SubmissionHandler.PATH.equals(Request.getPathInContext(request))) {
+                return submission.handle(request, response, callback);
+            }
+            return super.handle(request, response, callback);
+        }
     }
 
     public static ApiTestNode start() throws Exception {

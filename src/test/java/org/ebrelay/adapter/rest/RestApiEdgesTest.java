@@ -62,8 +62,11 @@ class RestApiEdgesTest {
     void theBearerTokenAndTheOperationReachTheAccessCheck() {
         http.send(HttpRequest.newBuilder(node.uri("/api/inbox")).header("Authorization", "Bearer s3cret").GET());
         http.get("/api/messages?state=QUEUED");
+        http.send(HttpRequest.newBuilder(node.uri("/api/messages?cpa=c&action=A&to=urn:x:B"))
+                .header("Authorization", "Bearer app-1").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("x")));
 
-        assertThat(asked).contains("s3cret GET /inbox", "null GET /messages");
+        assertThat(asked).contains("s3cret GET /inbox", "null GET /messages", "app-1 POST /messages");
     }
 
     @Test

@@ -26,7 +26,7 @@ class XsdDateTimeParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "yesterday", "2026-01-01", "2026-01-01T00:00Z", "2026-13-01T00:00:00Z",
-            "2026-01-01T25:00:00Z", "2026-01-01 00:00:00Z", "2026-01-01T00:00:00+0100"})
+            "2026-01-01T25:00:00Z", "2026-02-30T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T00:60:00Z", "2026-01-01 00:00:00Z", "2026-01-01T00:00:00+0100"})
     void returnsNullForWhatIsNotAnXsdDateTime(String text) {
         assertThat(XsdDateTimeParser.parse(text)).isNull();
     }
