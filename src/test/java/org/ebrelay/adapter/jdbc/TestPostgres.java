@@ -33,6 +33,11 @@ public final class TestPostgres {
         return server().getJdbcUrl(USER, name);
     }
 
+    /** The server's JDBC URL without a database, ending in {@code /}. */
+    public static String serverUrl() {
+        return "jdbc:postgresql://localhost:" + server().getPort() + "/";
+    }
+
     /** Settings for a node's store on {@code jdbcUrl}. */
     public static DatabaseSettings settings(String jdbcUrl) {
         return new DatabaseSettings(jdbcUrl, USER, "", DatabaseSettings.DEFAULT_POOL_SIZE, Durability.COMMIT);
