@@ -9,7 +9,6 @@ import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.adapter.mllp.MllpListener;
 import org.ebrelay.adapter.jdbc.JdbcMessageStore;
 import org.ebrelay.adapter.jdbc.JdbcNoticeStore;
-import org.ebrelay.adapter.quartz.QuartzWakeUps;
 import org.ebrelay.adapter.rest.CpaResource;
 import org.ebrelay.adapter.rest.NoticesResource;
 import org.ebrelay.adapter.rest.RestApi;
@@ -197,11 +196,8 @@ public final class Gateway implements AutoCloseable {
         if (bank != null) {
             bank.start(started);
         }
-        QuartzWakeUps quartz = new QuartzWakeUps(nodeId.value(), database.dataSource(),
-                "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
-        quartz.every("sweep", config.reliability().sweepInterval(), this::sweep);
-        quartz.start();
-        started.push(quartz);
+        ClusterSetup.start(config, nodeId, database, config.reliability().sweepInterval(), this::sweepShared,
+                this::sweepLocal).forEach(started::push);
         mllpListeners = MllpWiring.listeners(config, agreements, submit);
         mllpListeners.forEach(started::push);
         log.info("node {} serving {} with {} CPA(s), acting for {}", nodeId, baseUri(),
@@ -214,14 +210,18 @@ public final class Gateway implements AutoCloseable {
         return t;
     });
 
-    /** The periodic work Quartz wakes: due sends, webhook pushes, expired replies, remembered ids and HL7 ids. */
-    private void sweep() {
+    /** The periodic work of this node's own state Quartz wakes: due sends, expired replies. */
+    private void sweepLocal() {
         dispatcher.wake();
+        pending.expireOverdue();
+    }
+
+    /** The periodic work on the database Quartz wakes (one node at a time in a cluster): pushes, purges. */
+    private void sweepShared() {
         if (pushes()) {
             webhooks.pushDue();
             noticePusher.pushDue();
         }
-        pending.expireOverdue();
         store.purgeRememberedIds(setup.clock().instant(), 1_000);
         store.purgeRememberedHl7Ids(setup.clock().instant(), 1_000);
     }

@@ -53,6 +53,7 @@ record NodeSetup(GatewayConfig config, Clock clock, NodeId nodeId, AgreementRegi
         List<Webhook> webhooks = webhooks(config, problems);
         checkDurability(config, problems);
         MllpSetup.check(config.mllp(), agreements, problems);
+        ClusterSetup.check(config, problems);
         PacingSetup.policy(config.pacing(), problems);
         if (config.http().port() < 0 || config.http().port() > 65535) {
             problems.add("http.port " + config.http().port() + " is not a port number");
@@ -105,11 +106,12 @@ record NodeSetup(GatewayConfig config, Clock clock, NodeId nodeId, AgreementRegi
 
     DatabaseSettings databaseSettings() {
         Durability durability = Durability.fromSetting(config.storage().durability());
-        if (config.storage().jdbcUrl() != null) {
-            return new DatabaseSettings(config.storage().jdbcUrl(), "sa", "", DatabaseSettings.DEFAULT_POOL_SIZE,
-                    durability);
+        GatewayConfig.Storage storage = config.storage();
+        if (storage.jdbcUrl() != null) {
+            return new DatabaseSettings(storage.jdbcUrl(), storage.user() == null ? "sa" : storage.user(),
+                    storage.password() == null ? "" : storage.password(), storage.poolSize(), durability);
         }
-        return DatabaseSettings.h2File(config.storage().dataDir(), durability);
+        return DatabaseSettings.h2File(storage.dataDir(), durability).withPoolSize(storage.poolSize());
     }
 
     int maxMessageBytes() {

@@ -42,14 +42,19 @@ final class NodeProcess implements AutoCloseable {
      * @param crashAt the crash point to arm ({@code -Debrelay.crashAt}), or null
      */
     static NodeProcess start(TestNode setup, String crashAt) {
-        NodeProcess node = launch(setup, crashAt);
+        return startWith(setup, setup.yaml(), crashAt);
+    }
+
+    /** Starts the node with this configuration file (a cluster node's, say) and waits until its /health answers. */
+    static NodeProcess startWith(TestNode setup, String yaml, String crashAt) {
+        NodeProcess node = launch(setup, yaml, crashAt);
         node.awaitHealthy();
         return node;
     }
 
-    private static NodeProcess launch(TestNode setup, String crashAt) {
+    private static NodeProcess launch(TestNode setup, String yaml, String crashAt) {
         try {
-            Path config = Files.writeString(setup.root().resolve(setup.name() + ".yaml"), setup.yaml());
+            Path config = Files.writeString(setup.root().resolve(setup.name() + ".yaml"), yaml);
             Path log = setup.root().resolve(setup.name() + "-run" + RUNS.incrementAndGet() + ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),

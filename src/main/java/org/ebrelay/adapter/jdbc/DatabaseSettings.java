@@ -36,6 +36,11 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         return new DatabaseSettings(h2FileUrl(dataDir), "sa", "", DEFAULT_POOL_SIZE, durability);
     }
 
+    /** The same settings with another pool size. */
+    public DatabaseSettings withPoolSize(int size) {
+        return new DatabaseSettings(jdbcUrl, user, password, size, durability);
+    }
+
     static String h2FileUrl(Path dataDir) {
         return "jdbc:h2:async:" + dataDir.toAbsolutePath().resolve(H2_FILE_NAME)
                 + ";WRITE_DELAY=0;PAGE_SIZE=4096;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";

@@ -53,6 +53,8 @@ final class Hl7IdRows {
             insert.setString(i++, registration.id().value());
             SqlValues.setInstant(insert, i, registration.hl7Check().rememberUntil());
             insert.executeUpdate();
+        } catch (SQLException e) {
+            throw ConcurrentRegistration.ifDuplicateKey(e);
         }
     }
 

@@ -154,6 +154,8 @@ final class InboundRows {
             insert.setBytes(6, reply == null ? null : reply.body());
             SqlValues.setInstant(insert, 7, registration.duplicateCheck().rememberUntil());
             insert.executeUpdate();
+        } catch (SQLException e) {
+            throw ConcurrentRegistration.ifDuplicateKey(e);
         }
     }
 

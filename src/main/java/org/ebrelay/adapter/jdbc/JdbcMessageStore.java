@@ -67,7 +67,8 @@ public final class JdbcMessageStore implements MessageStore {
         if (!leaseUntil.isAfter(now)) {
             throw new IllegalArgumentException("the lease must end after now: " + leaseUntil);
         }
-        return database.write(c -> OutboundRows.claimDue(c, node, now, leaseUntil, limit, limits));
+        boolean skipLocked = database.vendor().equals("postgresql");
+        return database.write(c -> OutboundRows.claimDue(c, node, now, leaseUntil, limit, limits, skipLocked));
     }
 
     @Override
@@ -124,7 +125,12 @@ public final class JdbcMessageStore implements MessageStore {
 
     @Override
     public RegistrationResult register(InboundRegistration registration) {
-        return database.write(c -> InboundRows.register(c, registration));
+        try {
+            return database.write(c -> InboundRows.register(c, registration));
+        } catch (ConcurrentRegistration e) {
+            // another node stored the same MessageId (or HL7 id) a moment ago: registered again, it is a duplicate
+            return database.write(c -> InboundRows.register(c, registration));
+        }
     }
 
     @Override

@@ -156,9 +156,19 @@ final class OutboundRows {
 
     static List<ClaimedMessage> claimDue(Connection connection, NodeId node, Instant now, Instant leaseUntil,
                                          int limit, ClaimLimits limits) throws SQLException {
+        return claimDue(connection, node, now, leaseUntil, limit, limits, false);
+    }
+
+    /**
+     * @param skipLocked lock the candidates as they are read and pass over rows another transaction holds
+     *                   ({@code FOR UPDATE SKIP LOCKED}, PostgreSQL): nodes sharing a database then claim disjoint
+     *                   messages instead of queueing behind each other's row locks to find them taken
+     */
+    static List<ClaimedMessage> claimDue(Connection connection, NodeId node, Instant now, Instant leaseUntil,
+                                         int limit, ClaimLimits limits, boolean skipLocked) throws SQLException {
         List<ClaimedMessage> claimed = new ArrayList<>();
         Map<String, Integer> taken = new HashMap<>();
-        for (Candidate candidate : dueCandidates(connection, now, limit, limits.excludedEndpoints())) {
+        for (Candidate candidate : dueCandidates(connection, now, limit, limits.excludedEndpoints(), skipLocked)) {
             int already = taken.getOrDefault(candidate.endpointUrl(), 0);
             if (already >= limits.allowance(candidate.endpointUrl())) {
                 continue; // this partner's share of the claim is taken: the rest stays due, unclaimed
@@ -206,9 +216,10 @@ final class OutboundRows {
      * the due range.
      */
     private static List<Candidate> dueCandidates(Connection connection, Instant now, int limit,
-                                                 Set<String> excluded) throws SQLException {
+                                                 Set<String> excluded, boolean skipLocked) throws SQLException {
         List<Candidate> candidates = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(dueCandidates(excluded.size()))) {
+        String sql = dueCandidates(excluded.size()) + (skipLocked ? " FOR UPDATE SKIP LOCKED" : "");
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
             int i = 1;
             SqlValues.setInstant(select, i++, now);
             SqlValues.setInstant(select, i++, now);

@@ -29,6 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Quartz, with its JDBC job store in the node's own database, wakes the node's periodic work (the sweep for
  * due messages). Quartz only wakes: the database rows say what is due, so a lost or late trigger delays work but
  * never loses it. Several nodes in one JVM (tests) each get their own scheduler, named after the node.
+ *
+ * <p>In a cluster ({@link #clustered}) every node runs a scheduler of the same name on the shared database with
+ * Quartz's clustered JDBC job store: a job fires on one node at a time, and the jobs of a node that stops checking
+ * in are recovered by the others. Work that belongs to one node (its in-memory state) goes to an
+ * {@link #inMemory} scheduler instead. A JVM holds one scheduler per name, so one JVM runs one clustered node.
  */
 public final class QuartzWakeUps implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QuartzWakeUps.class);
@@ -45,8 +50,39 @@ public final class QuartzWakeUps implements AutoCloseable {
      * @param delegate   the Quartz JDBC delegate class for the database (StdJDBCDelegate for H2)
      */
     public QuartzWakeUps(String nodeId, DataSource dataSource, String delegate) {
-        this.name = "ebrelay-" + nodeId;
-        DBConnectionManager.getInstance().addConnectionProvider(name, new PoolProvider(dataSource));
+        this("ebrelay-" + nodeId, jdbcStore("ebrelay-" + nodeId, nodeId, dataSource, delegate));
+    }
+
+    /**
+     * A member of the Quartz cluster {@code clusterName} on the shared database. The idle wait is 1 s (Quartz's
+     * default of 30 s leaves new triggers to whichever node happens to be awake).
+     *
+     * @param checkinInterval how often this node checks in; the others recover its jobs when it stops
+     */
+    public static QuartzWakeUps clustered(String clusterName, String nodeId, DataSource dataSource, String delegate,
+                                          Duration checkinInterval) {
+        Properties p = jdbcStore(clusterName, nodeId, dataSource, delegate);
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(checkinInterval.toMillis()));
+        p.setProperty("org.quartz.threadPool.threadNamePrefix", clusterName + "-" + nodeId + "-quartz");
+        return new QuartzWakeUps(clusterName, p);
+    }
+
+    /** A scheduler of this node alone, in memory: for work on the node's own state. */
+    public static QuartzWakeUps inMemory(String nodeId) {
+        String name = "ebrelay-" + nodeId + "-local";
+        Properties p = common(name, nodeId);
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        return new QuartzWakeUps(name, p);
+    }
+
+    /** The Quartz delegate for a database vendor ({@code h2} or {@code postgresql}, as Database names them). */
+    public static String delegateFor(String vendor) {
+        return vendor.equals("postgresql") ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+                : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
+    }
+
+    private static Properties common(String name, String nodeId) {
         Properties p = new Properties();
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, name);
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, nodeId);
@@ -54,11 +90,22 @@ public final class QuartzWakeUps implements AutoCloseable {
         p.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
         p.setProperty("org.quartz.threadPool.threadCount", "2");
         p.setProperty("org.quartz.threadPool.threadNamePrefix", name + "-quartz");
+        return p;
+    }
+
+    private static Properties jdbcStore(String name, String nodeId, DataSource dataSource, String delegate) {
+        DBConnectionManager.getInstance().addConnectionProvider(name, new PoolProvider(dataSource));
+        Properties p = common(name, nodeId);
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", delegate);
         p.setProperty("org.quartz.jobStore.dataSource", name);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
+        return p;
+    }
+
+    private QuartzWakeUps(String name, Properties p) {
+        this.name = name;
         try {
             this.scheduler = new StdSchedulerFactory(p).getScheduler();
         } catch (SchedulerException e) {

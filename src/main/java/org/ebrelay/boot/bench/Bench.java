@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -38,22 +40,45 @@ public final class Bench {
     private final PrintWriter out;
     private final Clock clock;
 
+    private PostgresNodes postgres;
+    private int hospitalNodes = 1;
+
     public Bench(Options options, PrintWriter out, Clock clock) {
         this.options = options;
         this.out = out;
         this.clock = clock;
     }
 
+    /**
+     * Runs the nodes on a PostgreSQL server instead of H2 ({@code serverUrl} ends in {@code /}; each party gets a
+     * fresh database), with {@code hospitalNodes} hospital nodes sharing theirs as a cluster, the load spread over
+     * them.
+     */
+    public Bench onPostgres(String serverUrl, String user, String password, int hospitalNodes) {
+        this.postgres = new PostgresNodes(serverUrl, user, password);
+        this.hospitalNodes = hospitalNodes;
+        return this;
+    }
+
     /** Runs warm-up and measurement and prints the report; true when every measured message completed. */
     public boolean run() throws Exception {
         Path dataDir = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("ebrelay-bench");
+        DemoNodes.GatewayStarter starter = postgres == null ? Gateway::start : postgres.starter(hospitalNodes > 1);
+        List<Gateway> moreHospitals = new ArrayList<>();
         try (DemoNodes nodes = DemoNodes.start(new DemoNodes.Settings(options.cpaFile(), dataDir, freePort(),
-                freePort(), options.durability(), true), clock, Gateway::start);
+                freePort(), options.durability(), true), clock, starter);
              RestSubmitter client = RestSubmitter.create(options.client(), options.concurrency())) {
             Payloads payloads = new Payloads(runTag(), options.payloadBytes(), clock.instant());
             int total = options.warmup() + options.messages();
-            LoadDriver driver = new LoadDriver(client, submitUri(nodes), payloads, total);
+            List<URI> submitUris = new ArrayList<>(List.of(submitUri(nodes.node(DemoParty.HOSPITAL))));
+            for (int n = 2; n <= hospitalNodes; n++) {
+                Gateway another = postgres.startAnotherNode(nodes.config(DemoParty.HOSPITAL), n, freePort(), clock);
+                moreHospitals.add(another);
+                submitUris.add(submitUri(another));
+            }
+            LoadDriver driver = new LoadDriver(client, submitUris, payloads, total);
             nodes.node(DemoParty.HOSPITAL).addOutboundListener(driver);
+            moreHospitals.forEach(node -> node.addOutboundListener(driver));
             out.printf("warm-up: %d messages ...%n", options.warmup());
             out.flush();
             if (!driver.closedLoop(0, options.warmup(), options.concurrency(), options.timeLimit())) {
@@ -68,6 +93,7 @@ public final class Bench {
             printWrites("lab", labBefore, nodes.node(DemoParty.LAB).storeWrites());
             return report.allCompleted();
         } finally {
+            moreHospitals.forEach(Gateway::close);
             if (options.dataDir() == null) {
                 deleteQuietly(dataDir);
             }
@@ -89,8 +115,9 @@ public final class Bench {
         String mode = options.rate() > 0 ? String.format(Locale.ROOT, "paced at %.0f messages/s", options.rate())
                 : options.concurrency() + " concurrent submitters (closed loop)";
         String setup = String.format(Locale.ROOT, "ebrelay bench: %d messages after %d warm-up, %d-byte HL7 v2 "
-                        + "payload, %s, REST API with the %s client, durability %s, both nodes and the load in one JVM",
-                options.messages(), options.warmup(), payloads.size(), mode, options.client(), options.durability());
+                        + "payload, %s, REST API with the %s client, durability %s, %s, the nodes and the load in one JVM",
+                options.messages(), options.warmup(), payloads.size(), mode, options.client(), options.durability(),
+                postgres == null ? "H2" : "PostgreSQL, " + hospitalNodes + " hospital node(s)");
         return new BenchReport(setup, options.messages(), latencies.length, driver.refused() - refusedBefore, wall,
                 after.processNanos() - before.processNanos(), after.gcMillis() - before.gcMillis(), latencies,
                 driver.answerTimes(from, to), CpuMeter.difference(before, after), driver.latePacing());
@@ -104,8 +131,8 @@ public final class Bench {
                 node, transactions, units, transactions == 0 ? 0 : units / transactions);
     }
 
-    private static URI submitUri(DemoNodes nodes) {
-        return URI.create(nodes.node(DemoParty.HOSPITAL).baseUri() + "/api/messages?cpa=" + encode(DemoParty.CPA_ID)
+    private static URI submitUri(Gateway hospital) {
+        return URI.create(hospital.baseUri() + "/api/messages?cpa=" + encode(DemoParty.CPA_ID)
                 + "&action=" + DemoParty.HOSPITAL.action() + "&to=" + encode(DemoParty.LAB.partyId()));
     }
 

@@ -4,6 +4,7 @@ import org.ebrelay.app.outbound.OutboundListener;
 import org.ebrelay.app.port.out.MessageHeading;
 
 import java.net.URI;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,7 @@ final class LoadDriver implements OutboundListener {
     private static final Pattern MESSAGE_ID = Pattern.compile("\"messageId\"\\s*:\\s*\"([^\"]+)\"");
 
     private final RestSubmitter client;
-    private final URI submitUri;
+    private final List<URI> submitUris;
     private final Payloads payloads;
     private final AtomicLongArray started;
     private final AtomicLongArray answered;
@@ -48,8 +49,13 @@ final class LoadDriver implements OutboundListener {
     }
 
     LoadDriver(RestSubmitter client, URI submitUri, Payloads payloads, int total) {
+        this(client, List.of(submitUri), payloads, total);
+    }
+
+    /** Message i goes to {@code submitUris[i % size]}: the load spread over several nodes, as by a balancer. */
+    LoadDriver(RestSubmitter client, List<URI> submitUris, Payloads payloads, int total) {
         this.client = client;
-        this.submitUri = submitUri;
+        this.submitUris = List.copyOf(submitUris);
         this.payloads = payloads;
         this.started = new AtomicLongArray(total);
         this.answered = new AtomicLongArray(total);
@@ -96,7 +102,7 @@ final class LoadDriver implements OutboundListener {
 
     private void submit(Phase p, int i, long at) {
         started.set(i, at);
-        client.submit(submitUri, payloads.payload(i), (status, body) -> {
+        client.submit(submitUris.get(i % submitUris.size()), payloads.payload(i), (status, body) -> {
             answered.set(i, System.nanoTime());
             String messageId = status == 202 ? messageIdIn(body) : null;
             if (messageId == null) {

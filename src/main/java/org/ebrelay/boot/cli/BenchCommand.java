@@ -66,6 +66,24 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Give up on a phase after this long (default ${DEFAULT-VALUE}).")
     int timeLimitSeconds;
 
+    @Option(names = "--postgres", paramLabel = "URL",
+            description = "Run the nodes on this PostgreSQL server (jdbc:postgresql://HOST:PORT/), each party on a"
+                    + " fresh database of its own (ebrelay_bench_hospital, ebrelay_bench_lab), instead of H2.")
+    String postgresUrl;
+
+    @Option(names = "--postgres-user", paramLabel = "USER", defaultValue = "postgres",
+            description = "The PostgreSQL user (default ${DEFAULT-VALUE}); it must be allowed to create databases.")
+    String postgresUser;
+
+    @Option(names = "--postgres-password", paramLabel = "PASSWORD", defaultValue = "",
+            description = "The PostgreSQL user's password (default: none).")
+    String postgresPassword;
+
+    @Option(names = "--hospital-nodes", paramLabel = "N", defaultValue = "1",
+            description = "With --postgres: N hospital nodes sharing one database as a cluster, the load spread"
+                    + " over them (default ${DEFAULT-VALUE}).")
+    int hospitalNodes;
+
     @Option(names = "--cpa", paramLabel = "FILE",
             description = "The demo CPA (default: cpa/" + DemoCpa.FILE_NAME + " of this checkout).")
     Path cpaFile;
@@ -88,8 +106,12 @@ public final class BenchCommand implements Callable<Integer> {
         Bench.Options options = new Bench.Options(messages, warmup, concurrency, rate, durability, client,
                 payloadBytes, cpa.get(), dataDir, Duration.ofSeconds(timeLimitSeconds));
         try {
-            boolean completed = mllp ? new MllpBench(options, spec.commandLine().getOut()).run()
-                    : new Bench(options, spec.commandLine().getOut(), Clock.systemUTC()).run();
+            Bench bench = new Bench(options, spec.commandLine().getOut(), Clock.systemUTC());
+            if (postgresUrl != null) {
+                bench.onPostgres(postgresUrl.endsWith("/") ? postgresUrl : postgresUrl + "/", postgresUser,
+                        postgresPassword, hospitalNodes);
+            }
+            boolean completed = mllp ? new MllpBench(options, spec.commandLine().getOut()).run() : bench.run();
             return completed ? ExitCodes.OK : ExitCodes.PROBLEMS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,6 +127,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (messages < 1 || warmup < 0 || concurrency < 1 || rate < 0 || payloadBytes < 512 || timeLimitSeconds < 1) {
             return "--messages and --concurrency must be at least 1, --warmup and --rate at least 0, "
                     + "--payload-bytes at least 512, --time-limit at least 1";
+        }
+        if (hospitalNodes < 1 || hospitalNodes > 1 && postgresUrl == null) {
+            return "--hospital-nodes is at least 1, and more than 1 needs --postgres";
         }
         if (!durability.equals("commit") && !durability.equals("fsync")) {
             return "--durability is commit or fsync";

@@ -84,8 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
                 port != null ? port : c.http().port(), adminPort != null ? adminPort : c.http().adminPort(),
                 c.http().maxMessageBytes(), c.http().connectTimeout(), c.http().responseTimeout(), c.http().proxy(),
                 c.http().schemaValidation());
-        GatewayConfig.Storage storage = new GatewayConfig.Storage(dataDir != null ? dataDir : c.storage().dataDir(),
-                c.storage().jdbcUrl(), c.storage().durability());
+        GatewayConfig.Storage storage = c.storage().withDataDir(dataDir != null ? dataDir : c.storage().dataDir());
         GatewayConfig.Cpa cpa = c.cpa().withDir(cpaDir != null ? cpaDir : c.cpa().dir());
         GatewayConfig.Node node = new GatewayConfig.Node(c.node().id(),
                 parties != null && !parties.isEmpty() ? parties : c.node().parties());

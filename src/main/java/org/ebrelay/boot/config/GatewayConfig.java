@@ -11,80 +11,96 @@ import org.ebrelay.app.inbound.ReceiveSettings;
  * The file form is {@code conf/ebrelay.yaml}; every key is listed in docs/configuration.md.
  */
 public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability,
-                            Delivery delivery, Notifications notifications, Pacing pacing, Mllp mllp, Bank bank) {
+                            Delivery delivery, Notifications notifications, Pacing pacing, Mllp mllp, Bank bank,
+                            Cluster cluster) {
 
     public static GatewayConfig defaults() {
         return new GatewayConfig(Node.defaults(), Http.defaults(), Storage.defaults(), Cpa.defaults(),
                 Reliability.defaults(), Delivery.defaults(), Notifications.defaults(), Pacing.defaults(),
-                Mllp.defaults(), Bank.defaults());
+                Mllp.defaults(), Bank.defaults(), Cluster.defaults());
     }
 
     /** Only the first six sections; the others get their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery) {
         this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults(),
-                Mllp.defaults(), Bank.defaults());
+                Mllp.defaults(), Bank.defaults(), Cluster.defaults());
     }
 
     /** Only the first eight sections; the others get their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery,
                          Notifications notifications, Pacing pacing) {
-        this(node, http, storage, cpa, reliability, delivery, notifications, pacing, Mllp.defaults(), Bank.defaults());
+        this(node, http, storage, cpa, reliability, delivery, notifications, pacing, Mllp.defaults(), Bank.defaults(),
+                Cluster.defaults());
     }
 
     /** The same configuration with other node settings. */
     public GatewayConfig withNode(Node changed) {
-        return new GatewayConfig(changed, http, storage, cpa, reliability, delivery, notifications, pacing, mllp, bank);
+        return new GatewayConfig(changed, http, storage, cpa, reliability, delivery, notifications, pacing, mllp,
+                bank, cluster);
     }
 
     /** The same configuration with other http settings. */
     public GatewayConfig withHttp(Http changed) {
-        return new GatewayConfig(node, changed, storage, cpa, reliability, delivery, notifications, pacing, mllp, bank);
+        return new GatewayConfig(node, changed, storage, cpa, reliability, delivery, notifications, pacing, mllp,
+                bank, cluster);
     }
 
     /** The same configuration with other storage settings. */
     public GatewayConfig withStorage(Storage changed) {
-        return new GatewayConfig(node, http, changed, cpa, reliability, delivery, notifications, pacing, mllp, bank);
+        return new GatewayConfig(node, http, changed, cpa, reliability, delivery, notifications, pacing, mllp, bank,
+                cluster);
     }
 
     /** The same configuration with other cpa settings. */
     public GatewayConfig withCpa(Cpa changed) {
         return new GatewayConfig(node, http, storage, changed, reliability, delivery, notifications, pacing, mllp,
-                bank);
+                bank, cluster);
     }
 
     /** The same configuration with other reliability settings. */
     public GatewayConfig withReliability(Reliability changed) {
-        return new GatewayConfig(node, http, storage, cpa, changed, delivery, notifications, pacing, mllp, bank);
+        return new GatewayConfig(node, http, storage, cpa, changed, delivery, notifications, pacing, mllp, bank,
+                cluster);
     }
 
     /** The same configuration with other delivery settings. */
     public GatewayConfig withDelivery(Delivery changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, changed, notifications, pacing, mllp, bank);
+        return new GatewayConfig(node, http, storage, cpa, reliability, changed, notifications, pacing, mllp, bank,
+                cluster);
     }
 
     /** The same configuration with other notifications settings. */
     public GatewayConfig withNotifications(Notifications changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing, mllp, bank);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing, mllp, bank, cluster);
     }
 
     /** The same configuration with other pacing settings. */
     public GatewayConfig withPacing(Pacing changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed, mllp, bank);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed, mllp, bank,
+                cluster);
     }
 
     /** The same configuration with other mllp settings. */
     public GatewayConfig withMllp(Mllp changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, changed, bank);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, changed,
+                bank, cluster);
     }
 
     /** The same configuration with other bank settings. */
     public GatewayConfig withBank(Bank changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp, changed);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp,
+                changed, cluster);
+    }
+
+    /** The same configuration with other cluster settings. */
+    public GatewayConfig withCluster(Cluster changed) {
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp, bank,
+                changed);
     }
 
     /** The same configuration with another data directory (and the embedded database in it). */
     public GatewayConfig withStorage(Path dataDir) {
-        return withStorage(new Storage(dataDir, storage.jdbcUrl(), storage.durability()));
+        return withStorage(storage.withDataDir(dataDir));
     }
 
     /**
@@ -174,13 +190,48 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
 
     /**
      * @param dataDir    the node's data directory (H2 database, node id)
-     * @param jdbcUrl    overrides the embedded H2 database (another file, or PostgreSQL in the scale-out issue)
+     * @param jdbcUrl    overrides the embedded H2 database: another H2 file, or PostgreSQL
+     *                   ({@code jdbc:postgresql://host:5432/ebrelay}), the shared store of a cluster
      * @param durability {@code commit}: every commit is on disk before it is acknowledged (survives kill -9);
      *                   {@code fsync}: also synced to the device after each group commit (survives power loss)
+     * @param user       the database user (H2's default {@code sa} when null)
+     * @param password   the database password (empty when null)
+     * @param poolSize   connections this node keeps open to the database (readers, Quartz, the writer)
      */
-    public record Storage(Path dataDir, String jdbcUrl, String durability) {
+    public record Storage(Path dataDir, String jdbcUrl, String durability, String user, String password,
+                          int poolSize) {
+        public static final int DEFAULT_POOL_SIZE = 10;
+
         public static Storage defaults() {
             return new Storage(Path.of("data"), null, "commit");
+        }
+
+        /** Default user, password and pool size. */
+        public Storage(Path dataDir, String jdbcUrl, String durability) {
+            this(dataDir, jdbcUrl, durability, null, null, DEFAULT_POOL_SIZE);
+        }
+
+        public Storage withDataDir(Path changed) {
+            return new Storage(changed, jdbcUrl, durability, user, password, poolSize);
+        }
+
+        public Storage withJdbcUrl(String url, String newUser, String newPassword) {
+            return new Storage(dataDir, url, durability, newUser, newPassword, poolSize);
+        }
+    }
+
+    /**
+     * Several nodes sharing one PostgreSQL database (docs/deployment.md).
+     *
+     * @param enabled         Quartz runs clustered: the shared periodic work (webhook pushes, purges) runs on one
+     *                        node at a time, and a dead node's is taken over; each node still claims due messages
+     *                        itself. Every node of a cluster needs the same {@code storage.jdbcUrl} and its own node id
+     * @param checkinInterval how often a node tells the Quartz cluster it is alive (a silent node's work is taken
+     *                        over after about this long)
+     */
+    public record Cluster(boolean enabled, Duration checkinInterval) {
+        public static Cluster defaults() {
+            return new Cluster(false, Duration.ofSeconds(5));
         }
     }
 

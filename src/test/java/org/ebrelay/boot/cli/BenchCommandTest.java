@@ -1,5 +1,6 @@
 package org.ebrelay.boot.cli;
 
+import org.ebrelay.adapter.jdbc.TestPostgres;
 import org.ebrelay.boot.Cli;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,24 @@ class BenchCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("paced at 100 messages/s, REST API with the jdk client")
                 .contains("messages:    40 measured, 40 COMPLETE");
+    }
+
+    @Test
+    void aRunOnPostgresqlWithTwoHospitalNodesCompletesEveryMessage() {
+        Cli.Run run = Cli.run("bench", "--messages", "40", "--warmup", "10", "--concurrency", "4",
+                "--postgres", TestPostgres.serverUrl(), "--postgres-user", TestPostgres.USER, "--hospital-nodes", "2");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("durability commit, PostgreSQL, 2 hospital node(s)")
+                .contains("messages:    40 measured, 40 COMPLETE");
+    }
+
+    @Test
+    void moreThanOneHospitalNodeNeedsPostgresql() {
+        Cli.Run run = Cli.run("bench", "--hospital-nodes", "2");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("more than 1 needs --postgres");
     }
 
     @Test

@@ -503,6 +503,37 @@ public abstract class MessageStoreContract {
         }
 
         @Test
+        void copiesOfOneMessageReceivedByTwoNodesAtOnceAreStoredOnceAndTheRestAnsweredAsDuplicates()
+                throws Exception {
+            int copies = 8;
+            ExecutorService receivers = Executors.newFixedThreadPool(copies);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<RegistrationResult>> pending = new ArrayList<>();
+                for (int i = 0; i < copies; i++) {
+                    MessageStore node = i % 2 == 0 ? store() : otherNode();
+                    InboundRegistration copy = received("c" + i).messageId("same@lab.example").build();
+                    pending.add(receivers.submit(() -> {
+                        start.await();
+                        return node.register(copy);
+                    }));
+                }
+                start.countDown();
+                List<RegistrationResult> results = new ArrayList<>();
+                for (Future<RegistrationResult> result : pending) {
+                    results.add(result.get(60, TimeUnit.SECONDS));
+                }
+
+                assertThat(results).filteredOn(RegistrationResult.Registered.class::isInstance).hasSize(1);
+                assertThat(results).filteredOn(RegistrationResult.Duplicate.class::isInstance)
+                        .hasSize(copies - 1);
+                assertThat(store().listDeliveries(null, true, 10)).hasSize(1);
+            } finally {
+                receivers.shutdownNow();
+            }
+        }
+
+        @Test
         void theSameMessageIdWithOtherContentIsAConflict() {
             store().register(received("r").build());
 
