@@ -1,0 +1,181 @@
+package org.ebrelay.adapter.bank;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.ebrelay.adapter.bank.Views.MessageSummary;
+import org.ebrelay.adapter.bank.Views.ResendRequest;
+import org.ebrelay.app.bank.WorkItem;
+import org.ebrelay.app.bank.WorkOutcome;
+
+/**
+ * Resend requests: asked by an operator or an automatic rule, handed to the owning node as work (claimed by it for a
+ * lease), answered by the node. Every step is a compare-and-set on the request's state and is on the timeline.
+ */
+final class BankResendRows {
+    static final String PENDING = "PENDING";
+    static final String CLAIMED = "CLAIMED";
+    private static final String COLUMNS = "r.id, r.bank_message, m.message_id, r.node_id, r.assigned_node, r.origin,"
+            + " r.rule_name, r.reason, r.operator_name, r.state, r.requested_at, r.claimed_at, r.finished_at,"
+            + " r.outcome, m.message_key";
+
+    private BankResendRows() {
+    }
+
+    /** Why {@code message} cannot be resent now, or null when it can. */
+    static String refusal(Connection c, MessageSummary message) throws SQLException {
+        if (!"OUTBOUND".equals(message.direction())) {
+            return "only messages we send can be resent; this one was received";
+        }
+        if (message.bestEffort()) {
+            return "a best-effort message (no AckRequested) is never resent";
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM bank_resends WHERE bank_message = ?"
+                + " AND state IN ('PENDING', 'CLAIMED')")) {
+            select.setLong(1, message.id());
+            try (ResultSet r = select.executeQuery()) {
+                return r.next() ? "resend request " + r.getLong(1) + " is still open" : null;
+            }
+        }
+    }
+
+    static long insert(Connection c, MessageSummary message, String origin, String rule, String reason,
+                       String operator, Instant now) throws SQLException {
+        long id;
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO bank_resends (bank_message, node_id,"
+                + " assigned_node, origin, rule_name, reason, operator_name, state, requested_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setLong(1, message.id());
+            insert.setString(2, message.node());
+            insert.setString(3, message.node());
+            insert.setString(4, origin);
+            insert.setString(5, rule);
+            insert.setString(6, BankRows.text(reason));
+            insert.setString(7, operator);
+            insert.setLong(8, now.toEpochMilli());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE bank_messages SET resends = resends + 1 WHERE id = ?")) {
+            update.setLong(1, message.id());
+            update.executeUpdate();
+        }
+        String who = WorkItem.AUTOMATIC.equals(origin) ? "rule " + rule : (operator == null ? "an operator" : operator);
+        BankRows.bankEvent(c, message.id(), now, "BANK_RESEND_REQUESTED",
+                "request " + id + " by " + who + ": " + reason);
+        return id;
+    }
+
+    static ResendRequest byId(Connection c, long requestId) throws SQLException {
+        List<ResendRequest> found = select(c, " WHERE r.id = ?", List.of(requestId), 1);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    static List<ResendRequest> ofMessage(Connection c, long message) throws SQLException {
+        return select(c, " WHERE r.bank_message = ? ORDER BY r.id", List.of(message), 1000);
+    }
+
+    /** Newest first, after {@code afterId} (0: from the newest). */
+    static List<ResendRequest> list(Connection c, String state, long afterId, int limit) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (state != null) {
+            where.append(" AND r.state = ?");
+            args.add(state);
+        }
+        if (afterId > 0) {
+            where.append(" AND r.id < ?");
+            args.add(afterId);
+        }
+        where.append(" ORDER BY r.id DESC");
+        return select(c, where.toString(), args, limit + 1);
+    }
+
+    /** Claims the node's due work (pending, or claimed before and the lease ran out) for {@code lease}. */
+    static List<WorkItem> claimWork(Connection c, String node, int limit, Instant now, Instant leaseEnd)
+            throws SQLException {
+        List<ResendRequest> due = select(c, " WHERE r.assigned_node = ? AND (r.state = 'PENDING'"
+                + " OR (r.state = 'CLAIMED' AND r.claim_until < ?)) ORDER BY r.id", List.of(node, now.toEpochMilli()),
+                limit);
+        List<WorkItem> work = new ArrayList<>();
+        for (ResendRequest r : due) {
+            try (PreparedStatement claim = c.prepareStatement("UPDATE bank_resends SET state = 'CLAIMED',"
+                    + " claimed_at = ?, claim_until = ? WHERE id = ? AND state = ? AND (state = 'PENDING'"
+                    + " OR claim_until < ?)")) {
+                claim.setLong(1, now.toEpochMilli());
+                claim.setLong(2, leaseEnd.toEpochMilli());
+                claim.setLong(3, r.requestId());
+                claim.setString(4, r.state());
+                claim.setLong(5, now.toEpochMilli());
+                if (claim.executeUpdate() == 1) {
+                    work.add(new WorkItem(r.requestId(), WorkItem.RESEND, r.node(), keyOf(c, r.messageId()),
+                            r.ebxmlMessageId(), r.origin(), r.reason(),
+                            WorkItem.AUTOMATIC.equals(r.origin()) ? r.rule() : r.operator()));
+                }
+            }
+        }
+        return work;
+    }
+
+    /** Records a node's answer; false when that node holds no such claimed request. */
+    static boolean finish(Connection c, String node, long requestId, WorkOutcome outcome, Instant now)
+            throws SQLException {
+        ResendRequest request = byId(c, requestId);
+        if (request == null || !node.equals(request.assignedNode())) {
+            return false;
+        }
+        String state = outcome.isDone() ? "DONE" : "REFUSED";
+        try (PreparedStatement update = c.prepareStatement("UPDATE bank_resends SET state = ?, finished_at = ?,"
+                + " outcome = ?, claim_until = NULL WHERE id = ? AND state = 'CLAIMED'")) {
+            update.setString(1, state);
+            update.setLong(2, now.toEpochMilli());
+            update.setString(3, BankRows.text(outcome.detail()));
+            update.setLong(4, requestId);
+            if (update.executeUpdate() != 1) {
+                return true; // answered already (a repeated report): nothing more to record
+            }
+        }
+        BankRows.bankEvent(c, request.messageId(), now, outcome.isDone() ? "BANK_RESEND_DONE" : "BANK_RESEND_REFUSED",
+                "request " + requestId + " on node " + node + ": " + outcome.detail());
+        return true;
+    }
+
+    private static String keyOf(Connection c, long message) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT message_key FROM bank_messages WHERE id = ?")) {
+            select.setLong(1, message);
+            try (ResultSet r = select.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    private static List<ResendRequest> select(Connection c, String where, List<Object> args, int limit)
+            throws SQLException {
+        List<ResendRequest> found = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM bank_resends r"
+                + " JOIN bank_messages m ON m.id = r.bank_message" + where)) {
+            for (int i = 0; i < args.size(); i++) {
+                select.setObject(i + 1, args.get(i));
+            }
+            select.setMaxRows(limit);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    found.add(new ResendRequest(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4),
+                            r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
+                            r.getString(10), BankRows.instant(r, "requested_at"), BankRows.instant(r, "claimed_at"),
+                            BankRows.instant(r, "finished_at"), r.getString(14)));
+                }
+            }
+        }
+        return found;
+    }
+}

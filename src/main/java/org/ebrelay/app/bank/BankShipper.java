@@ -1,0 +1,175 @@
+package org.ebrelay.app.bank;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ships a node's event log to the bank, asynchronously and in batches, from a cursor: the bank's own answer to
+ * where its copy ends (so a bank that lost data, or a node that shipped and crashed before hearing back, simply
+ * resumes from the bank's position; the bank stores each (node, sequence) once). Each run also fetches the node's
+ * work. Nothing here is on the path of a message: a bank that is down or slow only makes the bank late.
+ *
+ * <p>Sequence numbers are taken in commit order on one H2 node (a single writer), so a hole is a rolled-back number
+ * and final at once. A database with concurrent writers (PostgreSQL) may show a hole that a transaction still in
+ * flight fills a moment later: events after a hole are held back until it is filled or {@code gapWait} has passed.
+ */
+public final class BankShipper implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("org.ebrelay.bank.shipper");
+
+    /**
+     * @param batchSize   events per batch
+     * @param interval    pause between runs
+     * @param gapWait     how long a hole in the sequence holds back the events after it
+     * @param batchesPerRun batches shipped per run at most before the work is fetched
+     * @param workLimit   work items fetched per run
+     */
+    public record Settings(int batchSize, Duration interval, Duration gapWait, int batchesPerRun, int workLimit) {
+        public static Settings defaults() {
+            return new Settings(500, Duration.ofSeconds(1), Duration.ofSeconds(10), 20, 20);
+        }
+    }
+
+    private final String node;
+    private final BankOutbox outbox;
+    private final BankChannel channel;
+    private final Supplier<NodeHello> hello;
+    private final BankWork work;
+    private final Clock clock;
+    private final Settings settings;
+    private final GapWatch gaps;
+    private ScheduledExecutorService executor;
+    private long cursor = -1;
+    private volatile Instant lastContact;
+    private volatile String lastProblem;
+
+    public BankShipper(String node, BankOutbox outbox, BankChannel channel, Supplier<NodeHello> hello,
+                       BankWork work, Clock clock, Settings settings) {
+        this.node = Objects.requireNonNull(node, "node");
+        this.outbox = outbox;
+        this.channel = channel;
+        this.hello = hello;
+        this.work = work;
+        this.clock = clock;
+        this.settings = settings;
+        this.gaps = new GapWatch(clock, settings.gapWait());
+    }
+
+    /** Runs {@link #runOnce} every {@code interval} on a thread of its own. */
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "ebrelay-bank-shipper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::runQuietly, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void runQuietly() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            LOG.warn("bank run failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Announces the node when needed, ships what is due, then fetches and carries out the node's work. A failure
+     * leaves the cursor to the bank's answer at the next announcement: nothing is lost, nothing is doubled.
+     *
+     * @return events shipped in this run
+     */
+    public synchronized int runOnce() {
+        int shipped = 0;
+        try {
+            if (cursor < 0) {
+                cursor = channel.hello(node, hello.get());
+            }
+            for (int i = 0; i < settings.batchesPerRun(); i++) {
+                int sent = shipOnce();
+                shipped += sent;
+                if (sent < settings.batchSize()) {
+                    break;
+                }
+            }
+            carryOutWork();
+            lastContact = clock.instant();
+            lastProblem = null;
+        } catch (BankChannel.BankUnavailable e) {
+            cursor = -1;
+            if (lastProblem == null) {
+                LOG.warn("the bank is not reachable; shipping resumes when it is: {}", e.getMessage());
+            }
+            lastProblem = e.getMessage();
+        }
+        return shipped;
+    }
+
+    private int shipOnce() {
+        List<FeedEvent> read = outbox.eventsAfter(cursor, settings.batchSize());
+        List<FeedEvent> ship = new ArrayList<>(read.size());
+        long expected = cursor + 1;
+        for (FeedEvent event : read) {
+            if (event.sequence() != expected && !gaps.skippable(expected)) {
+                break;
+            }
+            ship.add(event);
+            expected = event.sequence() + 1;
+        }
+        if (ship.isEmpty()) {
+            return 0;
+        }
+        long upTo = expected - 1;
+        Set<String> keys = new LinkedHashSet<>();
+        ship.forEach(e -> keys.add(e.key()));
+        List<FeedMessage> snapshots = outbox.snapshots(new ArrayList<>(keys), upTo);
+        cursor = channel.feed(new FeedBatch(node, upTo, snapshots, ship));
+        gaps.forgetUpTo(cursor);
+        return ship.size();
+    }
+
+    private void carryOutWork() {
+        for (WorkItem item : channel.work(node, settings.workLimit())) {
+            WorkOutcome outcome;
+            try {
+                outcome = work.carryOut(item);
+            } catch (RuntimeException e) {
+                outcome = WorkOutcome.refused("failed on node " + node + ": " + e.getMessage());
+            }
+            channel.report(node, item.requestId(), outcome);
+        }
+    }
+
+    /** Where the bank's copy of this node's event log ends, as the bank last said (-1: not known now). */
+    public synchronized long cursor() {
+        return cursor;
+    }
+
+    /** When the bank last answered a whole run, or null. */
+    public Instant lastContact() {
+        return lastContact;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.ebrelay.app.bank;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a node ships to the bank in one call: events of its event log in sequence order and the current snapshot of
+ * every message they concern. Idempotent: events are keyed by (node, sequence), snapshots by (node, message key).
+ *
+ * @param node     the node's stable id
+ * @param upTo     the node's cursor after this batch: every event up to here is in this or an earlier batch, or
+ *                 never existed (a rolled-back sequence number)
+ */
+public record FeedBatch(String node, long upTo, List<FeedMessage> messages, List<FeedEvent> events) {
+    public FeedBatch {
+        Objects.requireNonNull(node, "node");
+        messages = messages == null ? List.of() : List.copyOf(messages);
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+}

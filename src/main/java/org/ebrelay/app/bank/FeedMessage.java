@@ -1,0 +1,39 @@
+package org.ebrelay.app.bank;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A snapshot of one message on a node, as of the node's event {@code snapshotSequence}; a newer snapshot wins.
+ *
+ * @param key        the node's internal id of the message
+ * @param direction  OUTBOUND or INBOUND
+ * @param from       the From party as TYPE:VALUE (:VALUE untyped)
+ * @param bestEffort an outbound message sent without AckRequested: never resent by the bank
+ * @param wire       the current wire bytes (outbound: under the current MessageId), or null
+ */
+public record FeedMessage(String key, String direction, String state, String cpaId, String conversationId,
+                          String messageId, String hl7Id, String from, String to, String service, String serviceType,
+                          String action, boolean bestEffort, int attempts, Instant createdAt, Instant updatedAt,
+                          String lastReason, long snapshotSequence, List<FeedMessageId> messageIds, FeedWire wire) {
+    public FeedMessage {
+        messageIds = messageIds == null ? List.of() : List.copyOf(messageIds);
+    }
+
+    public boolean outbound() {
+        return "OUTBOUND".equals(direction);
+    }
+
+    /** The other side: To of an outbound message, From of an inbound one. */
+    public String partner() {
+        return outbound() ? to : from;
+    }
+
+    /** One ebXML MessageId of the chain. */
+    public record FeedMessageId(String messageId, int ordinal, Instant assignedAt) {
+    }
+
+    /** Wire bytes as sent (or received) under {@code messageId}. */
+    public record FeedWire(String messageId, String contentType, byte[] body) {
+    }
+}
