@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.ebrelay.app.AccessCheck;
 import org.ebrelay.app.portal.ApiAccessRules;
 import org.ebrelay.app.portal.PortalSessions;
+import org.ebrelay.app.portal.Role;
 import org.ebrelay.app.portal.SessionTokens;
 import org.ebrelay.app.portal.SignedIn;
 
@@ -23,7 +24,8 @@ import java.util.Optional;
  * The gate in front of every bank API resource (before matching, so an unknown path is refused like a known one):
  * a session cookie and a sufficient role for people ({@link ApiAccessRules}), the CSRF token in
  * {@value #CSRF_HEADER} and a same-site Origin for anything that changes state, and the node credential (an
- * {@link AccessCheck} on the bearer token) for the node channel. Answers are never cached.
+ * {@link AccessCheck} on the bearer token) for the node channel. A resend order gets the signed-in user as its
+ * operator ({@link OperatorStamp}). Answers are never cached.
  */
 @Provider
 @PreMatching
@@ -83,6 +85,11 @@ public final class PortalAccessFilter implements ContainerRequestFilter, Contain
                 request.abortWith(PortalErrors.forbidden("the request comes from another site (Origin)"));
                 return;
             }
+        }
+        if (need.role() == Role.OPERATOR && request.hasEntity()
+                && !OperatorStamp.apply(request, signedIn.user().name())) {
+            request.abortWith(PortalErrors.error(413, "PayloadTooLarge", "a resend order is a small JSON object"));
+            return;
         }
         request.setProperty(PortalPrincipal.SESSION_PROPERTY, signedIn);
         request.setSecurityContext(new PortalPrincipal(signedIn, isSecure(request)));
