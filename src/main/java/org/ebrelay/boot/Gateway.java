@@ -91,6 +91,7 @@ public final class Gateway implements AutoCloseable {
     private GatewayMetrics metrics;
     private Notices notices;
     private NoticePusher noticePusher;
+    private BankWiring bank;
 
     private Gateway() {
     }
@@ -170,12 +171,17 @@ public final class Gateway implements AutoCloseable {
         web.addRestResource(new NoticesResource(notices));
         web.addSoapEndpoint("/submission", new SoapApi(submit, query, AccessCheck.PERMIT_ALL).implementor(),
                 SoapApi.wsdlLocation());
+        bank = BankWiring.prepare(config, nodeId.value(), database, store, agreements, web, this::baseUri,
+                dispatcher::wake, clock, started);
 
         dispatcher.start();
         started.push(dispatcher);
         started.push(webhookRuns::shutdownNow);
         web.start();
         started.push(web::stop);
+        if (bank != null) {
+            bank.start(started);
+        }
         QuartzWakeUps quartz = new QuartzWakeUps(nodeId.value(), database.dataSource(),
                 "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
         quartz.every("sweep", config.reliability().sweepInterval(), this::sweep);
@@ -250,6 +256,16 @@ public final class Gateway implements AutoCloseable {
     /** What the store's writer has committed so far: transactions and units of work. */
     public Database.WriteCounts storeWrites() {
         return database.writeCounts();
+    }
+
+    /** The node's shipper to the Message Bank, or null when the bank is off. */
+    public org.ebrelay.app.bank.BankShipper bankShipper() {
+        return bank == null ? null : bank.shipper();
+    }
+
+    /** The bank this node hosts, or null (bank off, or shipping to a standalone bank). */
+    public BankHost bankHost() {
+        return bank == null ? null : bank.host();
     }
 
     public NodeId nodeId() {

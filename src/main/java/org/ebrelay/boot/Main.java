@@ -5,6 +5,7 @@ import org.ebrelay.boot.cli.ClientCommands;
 import org.ebrelay.boot.cli.CpaCommand;
 import org.ebrelay.boot.cli.DemoCommand;
 import org.ebrelay.boot.cli.InspectCommand;
+import org.ebrelay.boot.cli.BankCommand;
 import org.ebrelay.boot.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ import java.util.Properties;
 @Command(name = "ebrelay", mixinStandardHelpOptions = true, versionProvider = Main.JarVersion.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "ebrelay: an ebXML Message Service 2.0 gateway for HL7, driven by CPAs.",
-        subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, InspectCommand.class, CpaCommand.class,
+        subcommands = {ServeCommand.class, BankCommand.class, DemoCommand.class, BenchCommand.class, InspectCommand.class, CpaCommand.class,
                 HelpCommand.class})
 public final class Main implements Runnable {
     @Spec

@@ -133,7 +133,7 @@ final class BankResendRows {
         if (request == null || !node.equals(request.assignedNode())) {
             return false;
         }
-        String state = outcome.isDone() ? "DONE" : "REFUSED";
+        String state = outcome.done() ? "DONE" : "REFUSED";
         try (PreparedStatement update = c.prepareStatement("UPDATE bank_resends SET state = ?, finished_at = ?,"
                 + " outcome = ?, claim_until = NULL WHERE id = ? AND state = 'CLAIMED'")) {
             update.setString(1, state);
@@ -144,7 +144,7 @@ final class BankResendRows {
                 return true; // answered already (a repeated report): nothing more to record
             }
         }
-        BankRows.bankEvent(c, request.messageId(), now, outcome.isDone() ? "BANK_RESEND_DONE" : "BANK_RESEND_REFUSED",
+        BankRows.bankEvent(c, request.messageId(), now, outcome.done() ? "BANK_RESEND_DONE" : "BANK_RESEND_REFUSED",
                 "request " + requestId + " on node " + node + ": " + outcome.detail());
         return true;
     }

@@ -35,10 +35,15 @@ final class CxfServices {
     private record SoapEndpoint(String path, Object implementor, String wsdlLocation) {
     }
 
+    /** A further JAX-RS application under a prefix of its own (e.g. the Message Bank's /bank/api). */
+    private record RestApplication(String prefix, List<Object> resources, List<Object> providers) {
+    }
+
     private final Bus cxfBus = BusFactory.newInstance().createBus();
     private final List<Object> restResources = new ArrayList<>();
     private final List<Object> restProviders = new ArrayList<>();
     private final List<SoapEndpoint> soapEndpoints = new ArrayList<>();
+    private final List<RestApplication> restApplications = new ArrayList<>();
     private final List<Server> restServers = new ArrayList<>();
     private final List<EndpointImpl> published = new ArrayList<>();
 
@@ -57,8 +62,18 @@ final class CxfServices {
         soapEndpoints.add(new SoapEndpoint(path, implementor, wsdlLocation));
     }
 
+    /** Resources and providers (JSON included) served under {@code prefix}, apart from /api's. */
+    void addRestApplication(String prefix, List<Object> resources, List<Object> providers) {
+        restApplications.add(new RestApplication(prefix, List.copyOf(resources), List.copyOf(providers)));
+    }
+
+    /** The prefixes of the further REST applications. */
+    List<String> extraPrefixes() {
+        return restApplications.stream().map(RestApplication::prefix).toList();
+    }
+
     boolean isEmpty() {
-        return restResources.isEmpty() && soapEndpoints.isEmpty();
+        return restResources.isEmpty() && soapEndpoints.isEmpty() && restApplications.isEmpty();
     }
 
     /** The servlet context to mount at "/"; only /api and /soap requests are routed to it. */
@@ -82,6 +97,14 @@ final class CxfServices {
             providers.add(new JacksonJsonProvider(ApiJson.mapper()));
             providers.addAll(restProviders);
             factory.setProviders(providers);
+            restServers.add(factory.create());
+        }
+        for (RestApplication application : restApplications) {
+            JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+            factory.setBus(cxfBus);
+            factory.setAddress(application.prefix());
+            factory.setServiceBeans(new ArrayList<>(application.resources()));
+            factory.setProviders(new ArrayList<>(application.providers()));
             restServers.add(factory.create());
         }
         for (SoapEndpoint soap : soapEndpoints) {

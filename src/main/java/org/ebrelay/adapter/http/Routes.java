@@ -19,9 +19,17 @@ final class Routes extends Handler.Wrapper {
     private final Handler health;
     private final Handler metrics;
     private final boolean adminListener;
+    private final java.util.List<String> extraApiPrefixes;
 
     Routes(Handler ebms, Handler health, Handler metrics, Handler cxfContext, boolean adminListener) {
+        this(ebms, health, metrics, cxfContext, adminListener, java.util.List.of());
+    }
+
+    /** @param extraApiPrefixes further CXF REST applications (like /api: on the admin listener when there is one) */
+    Routes(Handler ebms, Handler health, Handler metrics, Handler cxfContext, boolean adminListener,
+           java.util.List<String> extraApiPrefixes) {
         super(cxfContext);
+        this.extraApiPrefixes = java.util.List.copyOf(extraApiPrefixes);
         this.ebms = ebms;
         this.health = health;
         this.metrics = metrics;
@@ -63,6 +71,9 @@ final class Routes extends Handler.Wrapper {
             return metrics.handle(request, response, callback);
         }
         if (apiHere && (isUnder(path, CxfServices.API_PREFIX) || isUnder(path, CxfServices.SOAP_PREFIX))) {
+            return super.handle(request, response, callback);
+        }
+        if (apiHere && extraApiPrefixes.stream().anyMatch(prefix -> isUnder(path, prefix))) {
             return super.handle(request, response, callback);
         }
         return false;

@@ -66,6 +66,15 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
+     * A further REST application under {@code prefix} (e.g. {@code /bank/api}), with its own providers (JSON
+     * included); served where /api is served.
+     */
+    public void addRestApplication(String prefix, java.util.List<Object> resources, java.util.List<Object> providers) {
+        requireNotStarted();
+        cxf.addRestApplication(Objects.requireNonNull(prefix, "prefix"), resources, providers);
+    }
+
+    /**
      * A JAX-WS endpoint (an {@code @WebService} or {@code @WebServiceProvider}) at {@code /soap + path}.
      *
      * @param path         "/submit" serves at /soap/submit
@@ -100,7 +109,7 @@ public final class WebServer implements AutoCloseable {
                 new ReadOnlyResourceHandler("application/json", this::renderHealth),
                 new ReadOnlyResourceHandler(PROMETHEUS_TEXT, this::renderMetrics),
                 cxf.isEmpty() ? null : cxf.contextHandler(),
-                admin != null));
+                admin != null, cxf.extraPrefixes()));
         try {
             server.start();
         } catch (Exception e) {

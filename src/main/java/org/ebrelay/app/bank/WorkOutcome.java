@@ -17,7 +17,7 @@ public record WorkOutcome(String outcome, String detail) {
         return new WorkOutcome(REFUSED, detail);
     }
 
-    public boolean isDone() {
+    public boolean done() {
         return DONE.equals(outcome);
     }
 }

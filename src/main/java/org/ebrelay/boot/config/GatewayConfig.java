@@ -11,26 +11,90 @@ import org.ebrelay.app.inbound.ReceiveSettings;
  * The file form is {@code conf/ebrelay.yaml}; every key is listed in docs/configuration.md.
  */
 public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability,
-                            Delivery delivery, Notifications notifications, Pacing pacing) {
+                            Delivery delivery, Notifications notifications, Pacing pacing, Bank bank) {
 
     public static GatewayConfig defaults() {
         return new GatewayConfig(Node.defaults(), Http.defaults(), Storage.defaults(), Cpa.defaults(),
-                Reliability.defaults(), Delivery.defaults(), Notifications.defaults(), Pacing.defaults());
+                Reliability.defaults(), Delivery.defaults(), Notifications.defaults(), Pacing.defaults(),
+                Bank.defaults());
     }
 
-    /** Without notification and pacing settings: their defaults. */
+    /** Without notification, pacing and bank settings: their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery) {
-        this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults());
+        this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults(),
+                Bank.defaults());
+    }
+
+    /** Without bank settings: their defaults. */
+    public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery,
+                         Notifications notifications, Pacing pacing) {
+        this(node, http, storage, cpa, reliability, delivery, notifications, pacing, Bank.defaults());
     }
 
     /** The same configuration with other pacing settings. */
     public GatewayConfig withPacing(Pacing changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed, bank);
     }
 
     /** The same configuration with other notification settings. */
     public GatewayConfig withNotifications(Notifications changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing, bank);
+    }
+
+    /** The same configuration with other Message Bank settings. */
+    public GatewayConfig withBank(Bank changed) {
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, changed);
+    }
+
+    /**
+     * The Message Bank (docs/message-bank.md).
+     *
+     * @param enabled        ship this node's messages and events to a bank (in-node unless {@code url} is set)
+     * @param url            a standalone bank ({@code ebrelay bank}) to ship to over HTTP; null: the node hosts
+     *                       its own bank (its database in {@code <dataDir>/bank/}, its API under /bank/api)
+     * @param token          sent as a bearer token to the standalone bank, or null
+     * @param jdbcUrl        the hosted bank's database (null: an H2 file under the data directory)
+     * @param host           where {@code ebrelay bank} listens
+     * @param port           the port {@code ebrelay bank} listens on
+     * @param shipInterval   pause between shipping runs
+     * @param batchSize      events per shipped batch
+     * @param gapWait        how long a hole in the event sequence holds back the events after it
+     * @param staleNodeAfter a node not heard from for this long is stale: its unfinished messages count as stuck
+     * @param workLease      a resend handed to a node is handed out again if not answered by then
+     * @param housekeepingInterval how often the bank runs automatic resend and retention
+     * @param autoResend     automatic-resend rules
+     * @param retention      retention rules (no rule: kept)
+     */
+    public record Bank(boolean enabled, String url, String token, String jdbcUrl, String user, String password,
+                       String host, int port, Duration shipInterval, int batchSize, Duration gapWait,
+                       Duration staleNodeAfter, Duration workLease, Duration housekeepingInterval,
+                       List<AutoResend> autoResend, List<Retention> retention) {
+        public static Bank defaults() {
+            return new Bank(true, null, null, null, "sa", "", "127.0.0.1", 8090, Duration.ofSeconds(1), 500,
+                    Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofSeconds(30),
+                    List.of(), List.of());
+        }
+
+        /** The same settings, the node not shipping anywhere. */
+        public Bank off() {
+            return new Bank(false, url, token, jdbcUrl, user, password, host, port, shipInterval, batchSize, gapWait,
+                    staleNodeAfter, workLease, housekeepingInterval, autoResend, retention);
+        }
+
+        /** The same settings, shipping to the standalone bank at {@code bankUrl}. */
+        public Bank shippingTo(String bankUrl) {
+            return new Bank(true, bankUrl, token, jdbcUrl, user, password, host, port, shipInterval, batchSize,
+                    gapWait, staleNodeAfter, workLease, housekeepingInterval, autoResend, retention);
+        }
+    }
+
+    /** An automatic-resend rule; selectors left out (null) match any. {@code partner}: TYPE:VALUE or VALUE. */
+    public record AutoResend(String name, String cpaId, String service, String action, String partner,
+                             Duration after, int maxResends) {
+    }
+
+    /** A retention rule; {@code keep: true} keeps matching messages for good (where the law requires it). */
+    public record Retention(String name, String cpaId, String partner, Duration keepFor, boolean keep) {
     }
 
     /**
