@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
+import org.ebrelay.adapter.portal.PortalPages;
 import org.ebrelay.boot.config.GatewayConfig;
 
 /**
@@ -17,10 +18,12 @@ public final class StandaloneBank implements AutoCloseable {
     private final BankHost host;
     private final Bus bus;
     private final Server server;
+    private final Server pages;
     private final URI baseUri;
 
-    private StandaloneBank(BankHost host, Bus bus, Server server, URI baseUri) {
+    private StandaloneBank(BankHost host, Bus bus, Server server, Server pages, URI baseUri) {
         this.host = host;
+        this.pages = pages;
         this.bus = bus;
         this.server = server;
         this.baseUri = baseUri;
@@ -33,12 +36,14 @@ public final class StandaloneBank implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StartupException("cannot create the data directory " + config.storage().dataDir(), e);
         }
-        BankHost host = BankHost.start(bank, config.storage().dataDir(), clock, config.http().maxMessageBytes());
+        BankHost host = BankHost.start(bank, config.portal(), config.storage().dataDir(), clock,
+                config.http().maxMessageBytes());
         Bus bus = BusFactory.newInstance().createBus();
         try {
             URI base = URI.create("http://" + bank.host() + ":" + bank.port());
             Server server = host.api().mount(bus, base + org.ebrelay.adapter.bank.rest.BankApi.PREFIX);
-            return new StandaloneBank(host, bus, server, base);
+            Server pages = host.portal().mountPages(bus, base + PortalPages.PREFIX);
+            return new StandaloneBank(host, bus, server, pages, base);
         } catch (RuntimeException e) {
             bus.shutdown(true);
             host.close();
@@ -64,6 +69,7 @@ public final class StandaloneBank implements AutoCloseable {
     @Override
     public void close() {
         try {
+            pages.destroy();
             server.destroy();
         } finally {
             bus.shutdown(true);

@@ -1,5 +1,8 @@
 package org.ebrelay.adapter.portal;
 
+import org.apache.cxf.Bus;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.ebrelay.app.AccessCheck;
 import org.ebrelay.app.portal.AuditLog;
 import org.ebrelay.app.portal.PasswordHasher;
@@ -21,6 +24,7 @@ public final class Portal {
     private final PortalSessions sessions;
     private final AuditLog audit;
     private final AccessCheck nodeAccess;
+    private final PortalPages pages;
 
     public Portal(DataSource bankDatabase, PortalSettings settings, int passwordCost, AccessCheck nodeAccess,
                   Clock clock) {
@@ -31,6 +35,7 @@ public final class Portal {
         this.accounts = new UserAccounts(users, sessionStore, hasher, audit, settings, clock);
         this.sessions = new PortalSessions(users, sessionStore, hasher, audit, settings, new SessionTokens(), clock);
         this.nodeAccess = nodeAccess;
+        this.pages = new PortalPages(sessions);
     }
 
     public UserAccounts accounts() {
@@ -51,8 +56,17 @@ public final class Portal {
         return List.of(new PortalAccessFilter(sessions, nodeAccess), new AccountProblemMapper());
     }
 
-    /** The static portal (HTML, CSS, JS from the classpath) for {@code /bank/}. */
+    /** The static portal (HTML, CSS, JS from the classpath), a JAX-RS resource to publish at {@code /bank}. */
     public PortalPages pages() {
-        return new PortalPages(sessions);
+        return pages;
+    }
+
+    /** Publishes the pages on {@code bus} at {@code address} (absolute, on CXF's own Jetty: the standalone bank). */
+    public Server mountPages(Bus bus, String address) {
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(bus);
+        factory.setAddress(address);
+        factory.setServiceBeans(List.of(pages));
+        return factory.create();
     }
 }

@@ -91,7 +91,6 @@ public final class PortalAccessFilter implements ContainerRequestFilter, Contain
             request.abortWith(PortalErrors.error(413, "PayloadTooLarge", "a resend order is a small JSON object"));
             return;
         }
-        request.setProperty(PortalPrincipal.SESSION_PROPERTY, signedIn);
         request.setSecurityContext(new PortalPrincipal(signedIn, isSecure(request)));
     }
 
@@ -102,7 +101,11 @@ public final class PortalAccessFilter implements ContainerRequestFilter, Contain
     }
 
     static boolean isSecure(ContainerRequestContext request) {
-        return "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme());
+        return isSecure(request.getUriInfo());
+    }
+
+    static boolean isSecure(jakarta.ws.rs.core.UriInfo uri) {
+        return "https".equalsIgnoreCase(uri.getRequestUri().getScheme());
     }
 
     /**

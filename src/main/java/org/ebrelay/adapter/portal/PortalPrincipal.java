@@ -11,15 +11,16 @@ import java.security.Principal;
  * here (e.g. the operator of a resend), never from the request body.
  */
 final class PortalPrincipal implements SecurityContext {
-    /** The request property holding the {@link SignedIn} session. */
-    static final String SESSION_PROPERTY = "org.ebrelay.portal.session";
-
     private final SignedIn session;
     private final boolean secure;
 
     PortalPrincipal(SignedIn session, boolean secure) {
         this.session = session;
         this.secure = secure;
+    }
+
+    SignedIn session() {
+        return session;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.ebrelay.adapter.portal;
 
 import jakarta.ws.rs.core.Cookie;
-import jakarta.ws.rs.core.NewCookie;
 
 import java.util.Map;
 
@@ -17,13 +16,14 @@ public final class SessionCookie {
     private SessionCookie() {
     }
 
-    static NewCookie issue(String token, boolean secure) {
-        return base(token, secure).build();
+    /** The Set-Cookie header value (written by hand: CXF's cookie writer leaves SameSite out). */
+    static String issue(String token, boolean secure) {
+        return NAME + "=" + token + attributes(secure);
     }
 
     /** Tells the browser to forget the cookie. */
-    static NewCookie expire(boolean secure) {
-        return base("", secure).maxAge(0).build();
+    static String expire(boolean secure) {
+        return NAME + "=" + attributes(secure) + "; Max-Age=0";
     }
 
     /** The token the request carries, or null. */
@@ -32,8 +32,7 @@ public final class SessionCookie {
         return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
     }
 
-    private static NewCookie.Builder base(String value, boolean secure) {
-        return new NewCookie.Builder(NAME).value(value).path(PATH).httpOnly(true).secure(secure)
-                .sameSite(NewCookie.SameSite.STRICT);
+    private static String attributes(boolean secure) {
+        return "; Path=" + PATH + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
     }
 }

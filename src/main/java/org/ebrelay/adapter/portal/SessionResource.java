@@ -6,11 +6,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import org.ebrelay.app.portal.PortalSessions;
 import org.ebrelay.app.portal.SignedIn;
 import org.ebrelay.app.portal.UserAccounts;
@@ -34,7 +35,7 @@ public final class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response signIn(PortalBodies.SignIn body, @Context ContainerRequestContext request) {
+    public Response signIn(PortalBodies.SignIn body, @Context UriInfo uri) {
         if (body == null || body.name() == null || body.password() == null) {
             return PortalErrors.error(400, "MalformedRequest", "sign in with {\"name\": ..., \"password\": ...}");
         }
@@ -44,31 +45,32 @@ public final class SessionResource {
         }
         SignedIn session = signedIn.get();
         return Response.ok(view(session))
-                .cookie(SessionCookie.issue(session.token(), PortalAccessFilter.isSecure(request))).build();
+                .header("Set-Cookie", SessionCookie.issue(session.token(), PortalAccessFilter.isSecure(uri))).build();
     }
 
     @GET
-    public PortalBodies.SessionView current(@Context ContainerRequestContext request) {
-        return view(signedIn(request));
+    public PortalBodies.SessionView current(@Context SecurityContext security) {
+        return view(signedIn(security));
     }
 
     @DELETE
-    public Response signOut(@Context HttpHeaders headers, @Context ContainerRequestContext request) {
+    public Response signOut(@Context HttpHeaders headers, @Context UriInfo uri) {
         sessions.signOut(SessionCookie.token(headers.getCookies()));
-        return Response.noContent().cookie(SessionCookie.expire(PortalAccessFilter.isSecure(request))).build();
+        return Response.noContent().header("Set-Cookie", SessionCookie.expire(PortalAccessFilter.isSecure(uri))).build();
     }
 
     /** The caller's own password; every session of the caller ends (sign in again with the new one). */
     @POST
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response changePassword(PortalBodies.PasswordChange body, @Context ContainerRequestContext request) {
+    public Response changePassword(PortalBodies.PasswordChange body, @Context SecurityContext security,
+                                   @Context UriInfo uri) {
         if (body == null || body.current() == null || body.password() == null) {
             return PortalErrors.error(400, "MalformedRequest", "send {\"current\": ..., \"password\": ...}");
         }
-        accounts.changeOwnPassword(signedIn(request).user().name(), PortalBodies.chars(body.current()),
+        accounts.changeOwnPassword(signedIn(security).user().name(), PortalBodies.chars(body.current()),
                 PortalBodies.chars(body.password()));
-        return Response.noContent().cookie(SessionCookie.expire(PortalAccessFilter.isSecure(request))).build();
+        return Response.noContent().header("Set-Cookie", SessionCookie.expire(PortalAccessFilter.isSecure(uri))).build();
     }
 
     private PortalBodies.SessionView view(SignedIn session) {
@@ -76,11 +78,10 @@ public final class SessionResource {
                 session.session().expiresAt(sessions.settings()));
     }
 
-    static SignedIn signedIn(ContainerRequestContext request) {
-        Object session = request.getProperty(PortalPrincipal.SESSION_PROPERTY);
-        if (!(session instanceof SignedIn)) {
+    static SignedIn signedIn(SecurityContext security) {
+        if (!(security instanceof PortalPrincipal)) {
             throw new IllegalStateException("the portal access filter did not run for this request");
         }
-        return (SignedIn) session;
+        return ((PortalPrincipal) security).session();
     }
 }

@@ -9,10 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.ebrelay.app.portal.AccountProblem;
 import org.ebrelay.app.portal.AuditLog;
 import org.ebrelay.app.portal.PortalUser;
@@ -42,7 +42,7 @@ public final class UsersResource {
     @POST
     @Path("users")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response add(PortalBodies.NewUser body, @Context ContainerRequestContext request) {
+    public Response add(PortalBodies.NewUser body, @Context SecurityContext request) {
         if (body == null || body.name() == null || body.role() == null || body.password() == null) {
             throw new AccountProblem(AccountProblem.Kind.INVALID, "send {\"name\", \"role\", \"password\"}");
         }
@@ -55,7 +55,7 @@ public final class UsersResource {
     @Path("users/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     public PortalBodies.UserRow change(@PathParam("name") String name, PortalBodies.UserChange body,
-                                       @Context ContainerRequestContext request) {
+                                       @Context SecurityContext request) {
         if (body == null || (body.role() == null && body.enabled() == null)) {
             throw new AccountProblem(AccountProblem.Kind.INVALID, "send {\"role\"} and/or {\"enabled\"}");
         }
@@ -74,7 +74,7 @@ public final class UsersResource {
     @Path("users/{name}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response setPassword(@PathParam("name") String name, PortalBodies.NewPassword body,
-                                @Context ContainerRequestContext request) {
+                                @Context SecurityContext request) {
         if (body == null || body.password() == null) {
             throw new AccountProblem(AccountProblem.Kind.INVALID, "send {\"password\"}");
         }
@@ -84,7 +84,7 @@ public final class UsersResource {
 
     @DELETE
     @Path("users/{name}")
-    public Response remove(@PathParam("name") String name, @Context ContainerRequestContext request) {
+    public Response remove(@PathParam("name") String name, @Context SecurityContext request) {
         accounts.remove(actor(request), name);
         return Response.noContent().build();
     }
@@ -95,7 +95,7 @@ public final class UsersResource {
         return audit.latest(limit == null ? 100 : limit);
     }
 
-    private static String actor(ContainerRequestContext request) {
+    private static String actor(SecurityContext request) {
         return SessionResource.signedIn(request).user().name();
     }
 

@@ -22,7 +22,7 @@ public final class PortalSessions {
     private final PortalSettings settings;
     private final SessionTokens tokens;
     private final Clock clock;
-    private final String dummyHash;
+    private volatile String dummyHash;
 
     public PortalSessions(UserStore users, SessionStore sessions, PasswordHasher hasher, AuditLog audit,
                           PortalSettings settings, SessionTokens tokens, Clock clock) {
@@ -33,7 +33,6 @@ public final class PortalSessions {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.dummyHash = hasher.hash("not-a-password-of-anyone".toCharArray());
     }
 
     public PortalSettings settings() {
@@ -46,7 +45,7 @@ public final class PortalSessions {
             Instant now = clock.instant();
             Optional<StoredUser> found = name == null ? Optional.empty() : users.find(name);
             if (found.isEmpty()) {
-                hasher.matches(password, dummyHash);
+                hasher.matches(password, dummyHash());
                 return refuse(name, now, "unknown user");
             }
             StoredUser stored = found.get();
@@ -102,6 +101,14 @@ public final class PortalSessions {
                 record(session.userName(), "SIGN_OUT", null);
             });
         }
+    }
+
+    /** A hash to check unknown names against, so that they take as long as known ones (made once, when needed). */
+    private String dummyHash() {
+        if (dummyHash == null) {
+            dummyHash = hasher.hash("not-a-password-of-anyone".toCharArray());
+        }
+        return dummyHash;
     }
 
     private SignedIn open(PortalUser user, Instant now) {

@@ -74,7 +74,7 @@ public final class BankCommand implements Callable<Integer> {
         GatewayConfig.Storage storage = new GatewayConfig.Storage(dataDir != null ? dataDir : c.storage().dataDir(),
                 c.storage().jdbcUrl(), c.storage().durability());
         return new GatewayConfig(c.node(), c.http(), storage, c.cpa(), c.reliability(), c.delivery(),
-                c.notifications(), c.pacing(), bank);
+                c.notifications(), c.pacing(), bank, c.portal());
     }
 
     private static Path defaultConfigFile() {

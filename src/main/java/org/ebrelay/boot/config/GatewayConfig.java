@@ -11,39 +11,69 @@ import org.ebrelay.app.inbound.ReceiveSettings;
  * The file form is {@code conf/ebrelay.yaml}; every key is listed in docs/configuration.md.
  */
 public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability,
-                            Delivery delivery, Notifications notifications, Pacing pacing, Bank bank) {
+                            Delivery delivery, Notifications notifications, Pacing pacing, Bank bank,
+                            Portal portal) {
 
     public static GatewayConfig defaults() {
         return new GatewayConfig(Node.defaults(), Http.defaults(), Storage.defaults(), Cpa.defaults(),
                 Reliability.defaults(), Delivery.defaults(), Notifications.defaults(), Pacing.defaults(),
-                Bank.defaults());
+                Bank.defaults(), Portal.defaults());
     }
 
     /** Without notification, pacing and bank settings: their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery) {
         this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults(),
-                Bank.defaults());
+                Bank.defaults(), Portal.defaults());
     }
 
     /** Without bank settings: their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery,
                          Notifications notifications, Pacing pacing) {
-        this(node, http, storage, cpa, reliability, delivery, notifications, pacing, Bank.defaults());
+        this(node, http, storage, cpa, reliability, delivery, notifications, pacing, Bank.defaults(),
+                Portal.defaults());
+    }
+
+    /** Without portal settings: their defaults. */
+    public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery,
+                         Notifications notifications, Pacing pacing, Bank bank) {
+        this(node, http, storage, cpa, reliability, delivery, notifications, pacing, bank, Portal.defaults());
     }
 
     /** The same configuration with other pacing settings. */
     public GatewayConfig withPacing(Pacing changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed, bank);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed, bank, portal);
     }
 
     /** The same configuration with other notification settings. */
     public GatewayConfig withNotifications(Notifications changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing, bank);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing, bank, portal);
     }
 
     /** The same configuration with other Message Bank settings. */
     public GatewayConfig withBank(Bank changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, changed);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, changed, portal);
+    }
+
+    /** The same configuration with other portal settings. */
+    public GatewayConfig withPortal(Portal changed) {
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, bank, changed);
+    }
+
+    /**
+     * The Message Bank portal's sign-in and sessions (docs/portal.md).
+     *
+     * @param sessionIdleTimeout a session ends this long after its last request
+     * @param sessionMaxAge      and at the latest this long after sign-in
+     * @param maxFailedSignIns   wrong passwords in a row that lock an account (0: never locked)
+     * @param lockout            how long a locked account refuses sign-in
+     * @param minPasswordLength  shortest password accepted (at least 8)
+     * @param passwordCost       bcrypt cost (log2 of the work, 10-31); hashes made with less are renewed at sign-in
+     */
+    public record Portal(Duration sessionIdleTimeout, Duration sessionMaxAge, int maxFailedSignIns, Duration lockout,
+                         int minPasswordLength, int passwordCost) {
+        public static Portal defaults() {
+            return new Portal(Duration.ofMinutes(30), Duration.ofHours(12), 5, Duration.ofMinutes(15), 10, 12);
+        }
     }
 
     /**
