@@ -1,4 +1,4 @@
-package org.ebrelay.portal;
+package org.ebrelay.e2e;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
