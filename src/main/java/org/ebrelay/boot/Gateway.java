@@ -258,6 +258,11 @@ public final class Gateway implements AutoCloseable {
         return database.writeCounts();
     }
 
+    /** The node's event log (what it ships to the Message Bank). */
+    public org.ebrelay.app.port.out.EventLog eventLog() {
+        return store;
+    }
+
     /** The node's shipper to the Message Bank, or null when the bank is off. */
     public org.ebrelay.app.bank.BankShipper bankShipper() {
         return bank == null ? null : bank.shipper();

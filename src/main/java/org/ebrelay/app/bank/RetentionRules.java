@@ -5,7 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The retention rules in force: the most specific one matching a message decides (partner beats CPA). */
+/**
+ * The retention rules in force. A matching rule that keeps (the law requires it) always wins; otherwise the most
+ * specific matching rule decides (a partner selector beats a CPA selector, both beat either).
+ */
 public final class RetentionRules {
     private final List<RetentionRule> rules;
 
@@ -23,7 +26,8 @@ public final class RetentionRules {
      */
     public Decision decide(String cpaId, String partner, Instant createdAt) {
         Optional<RetentionRule> rule = rules.stream().filter(r -> r.matches(cpaId, partner))
-                .max(Comparator.comparingInt(RetentionRule::specificity));
+                .max(Comparator.comparing(RetentionRule::keepForever)
+                        .thenComparingInt(RetentionRule::specificity));
         if (rule.isEmpty()) {
             return new Decision(null, null);
         }

@@ -49,6 +49,12 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing, bank, portal);
     }
 
+    /** The same configuration with another data directory (and the embedded database in it). */
+    public GatewayConfig withStorage(java.nio.file.Path dataDir) {
+        return new GatewayConfig(node, http, new Storage(dataDir, storage.jdbcUrl(), storage.durability()), cpa,
+                reliability, delivery, notifications, pacing, bank);
+    }
+
     /** The same configuration with other Message Bank settings. */
     public GatewayConfig withBank(Bank changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, changed, portal);

@@ -1,0 +1,147 @@
+package org.ebrelay.app.bank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.ebrelay.app.TestClock;
+import org.junit.jupiter.api.Test;
+
+class BankShipperTest {
+    private static final Instant T0 = Instant.parse("2026-11-22T06:00:00Z");
+
+    final TestClock clock = new TestClock(T0);
+    final FakeOutbox outbox = new FakeOutbox();
+    final FakeBank bank = new FakeBank();
+    final BankShipper shipper = new BankShipper("node-a", outbox, bank, () -> new NodeHello("http://a", "dev",
+            List.of()), null, clock, new BankShipper.Settings(3, Duration.ofSeconds(1), Duration.ofSeconds(10), 10,
+            5));
+
+    @Test
+    void shipsTheWholeLogInBatchesWithASnapshotOfEachMessage() {
+        outbox.append(1, 2, 3, 4, 5);
+
+        assertThat(shipper.runOnce()).isEqualTo(5);
+
+        assertThat(bank.events.keySet()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(bank.batches).extracting(FeedBatch::upTo).containsExactly(3L, 5L);
+        assertThat(bank.batches.get(0).messages()).extracting(FeedMessage::snapshotSequence).containsOnly(3L);
+    }
+
+    @Test
+    void aBankThatIsDownLosesNothingAndGetsNothingTwiceWhenItReturns() {
+        outbox.append(1, 2);
+        shipper.runOnce();
+        bank.down = true;
+        outbox.append(3, 4);
+        shipper.runOnce();
+        bank.down = false;
+        outbox.append(5);
+
+        shipper.runOnce();
+
+        assertThat(bank.events.keySet()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(bank.received).as("every event sent once").hasSize(5);
+    }
+
+    @Test
+    void aBankThatLostItsCopyGetsTheLogAgainFromWhereItSaysItIs() {
+        outbox.append(1, 2, 3);
+        shipper.runOnce();
+        bank.events.clear();
+        bank.down = true;
+        shipper.runOnce();
+        bank.down = false;
+
+        shipper.runOnce();
+
+        assertThat(bank.events.keySet()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aHoleInTheSequenceHoldsBackLaterEventsUntilFilledOrWaitedFor() {
+        outbox.append(1, 3);
+        shipper.runOnce();
+        assertThat(bank.events.keySet()).containsExactly(1L);
+
+        outbox.append(2);
+        shipper.runOnce();
+        assertThat(bank.events.keySet()).as("the hole was filled").containsExactly(1L, 2L, 3L);
+
+        outbox.append(5);
+        shipper.runOnce();
+        clock.advance(Duration.ofSeconds(10));
+        shipper.runOnce();
+        assertThat(bank.events.keySet()).as("4 never came: skipped after gapWait").containsExactly(1L, 2L, 3L, 5L);
+        assertThat(shipper.cursor()).isEqualTo(5);
+    }
+
+    /** An event log held in memory. */
+    static final class FakeOutbox implements BankOutbox {
+        final TreeMap<Long, FeedEvent> log = new TreeMap<>();
+
+        void append(long... sequences) {
+            for (long s : sequences) {
+                log.put(s, new FeedEvent(s, "k" + s, T0, "SUBMITTED", null, "QUEUED", null));
+            }
+        }
+
+        @Override
+        public List<FeedEvent> eventsAfter(long afterSequence, int limit) {
+            return log.tailMap(afterSequence, false).values().stream().limit(limit).toList();
+        }
+
+        @Override
+        public List<FeedMessage> snapshots(List<String> keys, long snapshotSequence) {
+            return keys.stream().map(k -> new FeedMessage(k, "OUTBOUND", "QUEUED", "cpa", "c", "m-" + k, null,
+                    ":A", ":B", "s", "", "a", false, 0, T0, T0, null, snapshotSequence, List.of(), null)).toList();
+        }
+    }
+
+    /** A bank that keeps events by sequence and can be down. */
+    static final class FakeBank implements BankChannel {
+        final TreeMap<Long, FeedEvent> events = new TreeMap<>();
+        final List<FeedEvent> received = new ArrayList<>();
+        final List<FeedBatch> batches = new ArrayList<>();
+        boolean down;
+
+        private void check() {
+            if (down) {
+                throw new BankUnavailable("down", null);
+            }
+        }
+
+        private long last() {
+            return events.isEmpty() ? 0 : events.lastKey();
+        }
+
+        @Override
+        public long hello(String node, NodeHello hello) {
+            check();
+            return last();
+        }
+
+        @Override
+        public long feed(FeedBatch batch) {
+            check();
+            batches.add(batch);
+            received.addAll(batch.events());
+            batch.events().forEach(e -> events.put(e.sequence(), e));
+            return batch.upTo();
+        }
+
+        @Override
+        public List<WorkItem> work(String node, int limit) {
+            check();
+            return List.of();
+        }
+
+        @Override
+        public void report(String node, long requestId, WorkOutcome outcome) {
+            check();
+        }
+    }
+}
