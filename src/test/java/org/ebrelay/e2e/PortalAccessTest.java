@@ -9,13 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +56,7 @@ class PortalAccessTest {
 
     @Test
     void withoutSigningInTheApiAnswers401AndThePagesSendTheBrowserToSignIn() throws Exception {
-        Client anonymous = new Client();
+        PortalClient anonymous = new PortalClient(base);
 
         assertThat(anonymous.get("/bank/api/messages").statusCode()).isEqualTo(401);
         assertThat(anonymous.get("/bank/api/nothing-here").statusCode()).as("unknown paths too").isEqualTo(401);
@@ -76,7 +73,7 @@ class PortalAccessTest {
 
     @Test
     void aWrongPasswordIsRefusedAndARightOneGivesAProtectedCookieAndACsrfToken() throws Exception {
-        Client client = new Client();
+        PortalClient client = new PortalClient(base);
         assertThat(client.signIn("vera", "not the password").statusCode()).isEqualTo(401);
 
         HttpResponse<String> answer = client.signIn("vera", PASSWORD);
@@ -94,7 +91,7 @@ class PortalAccessTest {
 
     @Test
     void aViewerReadsButMayNotResendNorManageUsers() throws Exception {
-        Client vera = Client.signedIn("vera");
+        PortalClient vera = PortalClient.signedIn(base, "vera");
 
         assertThat(vera.get("/bank/api/dashboard").statusCode()).isEqualTo(200);
         assertThat(vera.post("/bank/api/messages/1/resend", "{\"reason\": \"try\"}", true).statusCode()).isEqualTo(403);
@@ -104,7 +101,7 @@ class PortalAccessTest {
 
     @Test
     void anOperatorResendsOnlyWithTheCsrfTokenAndFromTheSameSite() throws Exception {
-        Client otto = Client.signedIn("otto");
+        PortalClient otto = PortalClient.signedIn(base, "otto");
         String order = "{\"ids\": [424242], \"reason\": \"partner fixed\"}";
 
         HttpResponse<String> withoutToken = otto.post("/bank/api/resends", order, false);
@@ -123,11 +120,11 @@ class PortalAccessTest {
 
     @Test
     void anAdminManagesUsersAndARemovedUsersSessionEndsAtOnce() throws Exception {
-        Client ada = Client.signedIn("ada");
+        PortalClient ada = PortalClient.signedIn(base, "ada");
         HttpResponse<String> added = ada.post("/bank/api/users",
                 "{\"name\": \"temp\", \"role\": \"viewer\", \"password\": \"" + PASSWORD + "\"}", true);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-        Client temp = Client.signedIn("temp");
+        PortalClient temp = PortalClient.signedIn(base, "temp");
         assertThat(temp.get("/bank/api/messages").statusCode()).isEqualTo(200);
 
         assertThat(ada.delete("/bank/api/users/temp").statusCode()).isEqualTo(204);
@@ -143,65 +140,14 @@ class PortalAccessTest {
 
     @Test
     void signingOutEndsTheSessionOnTheServer() throws Exception {
-        Client vera = Client.signedIn("vera");
+        PortalClient vera = PortalClient.signedIn(base, "vera");
         String cookie = vera.cookie();
 
         assertThat(vera.delete("/bank/api/session").statusCode()).isEqualTo(204);
 
-        Client replay = new Client();
+        PortalClient replay = new PortalClient(base);
         HttpResponse<String> replayed = replay.http.send(HttpRequest.newBuilder(base.resolve("/bank/api/messages"))
                 .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(replayed.statusCode()).as("the old cookie opens nothing").isEqualTo(401);
-    }
-
-    /** A client with its own cookie jar, like one browser. */
-    static final class Client {
-        final CookieManager cookies = new CookieManager();
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
-        String csrf;
-
-        static Client signedIn(String name) throws Exception {
-            Client client = new Client();
-            HttpResponse<String> answer = client.signIn(name, PASSWORD);
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            return client;
-        }
-
-        HttpResponse<String> signIn(String name, String password) throws Exception {
-            HttpResponse<String> answer = post("/bank/api/session",
-                    "{\"name\": \"" + name + "\", \"password\": \"" + password + "\"}", false);
-            if (answer.statusCode() == 200) {
-                csrf = JSON.readTree(answer.body()).path("csrfToken").asText();
-            }
-            return answer;
-        }
-
-        String cookie() {
-            return cookies.getCookieStore().getCookies().get(0).toString();
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> delete(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(base.resolve(path)).DELETE().header("X-CSRF-Token", csrf).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String json, boolean withCsrf) throws Exception {
-            return post(path, json, withCsrf, Map.of());
-        }
-
-        HttpResponse<String> post(String path, String json, boolean withCsrf, Map<String, String> headers)
-                throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-            if (withCsrf && !headers.containsKey("X-CSRF-Token")) {
-                request.header("X-CSRF-Token", csrf);
-            }
-            headers.forEach(request::header);
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

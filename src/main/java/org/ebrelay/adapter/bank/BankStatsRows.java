@@ -54,15 +54,14 @@ final class BankStatsRows {
         int count = (int) ((until.toEpochMilli() - start + width - 1) / width);
         long[] outbound = new long[count];
         long[] inbound = new long[count];
-        try (PreparedStatement select = c.prepareStatement("SELECT (created_at - ?) / ?, direction, COUNT(*)"
-                + " FROM bank_messages WHERE created_at >= ? AND created_at < ?"
-                + " GROUP BY (created_at - ?) / ?, direction")) {
+        // the bucket is computed in a subquery: H2 does not match a GROUP BY expression that has parameters
+        try (PreparedStatement select = c.prepareStatement("SELECT bucket, direction, COUNT(*) FROM"
+                + " (SELECT (created_at - ?) / ? AS bucket, direction FROM bank_messages"
+                + " WHERE created_at >= ? AND created_at < ?) b GROUP BY bucket, direction")) {
             select.setLong(1, start);
             select.setLong(2, width);
             select.setLong(3, since.toEpochMilli());
             select.setLong(4, until.toEpochMilli());
-            select.setLong(5, start);
-            select.setLong(6, width);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     int index = (int) r.getLong(1);
