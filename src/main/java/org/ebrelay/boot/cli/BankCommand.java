@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
                 "(their bank.url), its REST API under /bank/api (docs/bank-api.md). It never calls a node.",
                 "Options override the configuration file (conf/ebrelay.yaml when present; the bank: section)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "1:could not start (configuration, database or port problem)", "2:bad arguments"})
+        exitCodeList = {"0:stopped", "1:could not start (configuration, database or port problem)", "2:bad arguments"},
+        subcommands = BankUserCommand.class)
 public final class BankCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
