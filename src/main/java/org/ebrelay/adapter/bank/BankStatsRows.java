@@ -54,10 +54,10 @@ final class BankStatsRows {
         int count = (int) ((until.toEpochMilli() - start + width - 1) / width);
         long[] outbound = new long[count];
         long[] inbound = new long[count];
-        // the bucket is computed in a subquery: H2 does not match a GROUP BY expression that has parameters
-        try (PreparedStatement select = c.prepareStatement("SELECT bucket, direction, COUNT(*) FROM"
+        // the bucket is computed in a subquery: PostgreSQL does not see two parameterised expressions as the same
+        try (PreparedStatement select = c.prepareStatement("SELECT b.bucket, b.direction, COUNT(*) FROM"
                 + " (SELECT (created_at - ?) / ? AS bucket, direction FROM bank_messages"
-                + " WHERE created_at >= ? AND created_at < ?) b GROUP BY bucket, direction")) {
+                + " WHERE created_at >= ? AND created_at < ?) b GROUP BY b.bucket, b.direction")) {
             select.setLong(1, start);
             select.setLong(2, width);
             select.setLong(3, since.toEpochMilli());
