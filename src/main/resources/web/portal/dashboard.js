@@ -39,7 +39,8 @@ function tile(key, n, label) {
 /** Side-by-side bars per bucket, outbound and inbound, on a scale with a few labelled lines. */
 function chart(buckets) {
   const width = 1000, height = 240, left = 44, bottom = 22, top = 8;
-  const max = Math.max(1, ...buckets.map(b => Math.max(b.outbound || 0, b.inbound || 0)));
+  // the scale's top is a multiple of 4, so the four labelled lines are whole numbers
+  const max = Math.ceil(Math.max(1, ...buckets.map(b => Math.max(b.outbound || 0, b.inbound || 0))) / 4) * 4;
   const svg = el('svg', {viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'throughput over time'});
   const plotH = height - bottom - top;
   for (let i = 0; i <= 4; i++) {
