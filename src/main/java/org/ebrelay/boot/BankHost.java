@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.ebrelay.adapter.bank.BankDatabase;
 import org.ebrelay.adapter.bank.JdbcMessageBank;
 import org.ebrelay.adapter.bank.rest.BankApi;
+import org.ebrelay.adapter.portal.Portal;
+import org.ebrelay.adapter.portal.PortalPages;
 import org.ebrelay.adapter.soap.EbmsDecoder;
 import org.ebrelay.adapter.soap.SoapCodec;
 import org.ebrelay.app.bank.AutoResendRule;
@@ -31,10 +33,13 @@ public final class BankHost implements AutoCloseable {
     private final BankDatabase database;
     private final JdbcMessageBank bank;
     private final BankApi api;
+    private final Portal portal;
     private final ScheduledExecutorService housekeeping;
 
-    private BankHost(BankDatabase database, JdbcMessageBank bank, BankApi api, ScheduledExecutorService housekeeping) {
+    private BankHost(BankDatabase database, JdbcMessageBank bank, BankApi api, Portal portal,
+                     ScheduledExecutorService housekeeping) {
         this.database = database;
+        this.portal = portal;
         this.bank = bank;
         this.api = api;
         this.housekeeping = housekeeping;
@@ -42,15 +47,13 @@ public final class BankHost implements AutoCloseable {
 
     /** Opens the bank's database ({@code jdbcUrl}, or an H2 file in {@code <dataDir>/bank/}) and starts it. */
     public static BankHost start(GatewayConfig.Bank config, Path dataDir, Clock clock, long maxMessageBytes) {
-        String url = config.jdbcUrl();
-        if (url == null || url.isBlank()) {
-            try {
-                url = BankDatabase.h2FileUrl(Files.createDirectories(dataDir.resolve("bank")));
-            } catch (java.io.IOException e) {
-                throw new StartupException("cannot create the bank's directory in " + dataDir + ": " + e, e);
-            }
-        }
-        BankDatabase database = BankDatabase.open(url, config.user(), config.password(), 6);
+        return start(config, GatewayConfig.Portal.defaults(), dataDir, clock, maxMessageBytes);
+    }
+
+    /** The same, with the portal's settings (its users and sessions live in the bank's database). */
+    public static BankHost start(GatewayConfig.Bank config, GatewayConfig.Portal portalConfig, Path dataDir,
+                                 Clock clock, long maxMessageBytes) {
+        BankDatabase database = openDatabase(config, dataDir);
         JdbcMessageBank bank = new JdbcMessageBank(database, clock, settings(config));
         BankApi api = new BankApi(bank, new SoapCodec(new EbmsDecoder(new EbmsDecoder.Options((int) Math.min(Integer.MAX_VALUE, maxMessageBytes),
                 false))), clock);
@@ -59,10 +62,32 @@ public final class BankHost implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        BankHost host = new BankHost(database, bank, api, housekeeping);
+        Portal portal;
+        try {
+            portal = PortalSetup.create(portalConfig, config, database.dataSource(), clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        portal.resources().forEach(api::addResource);
+        portal.providers().forEach(api::addProvider);
+        BankHost host = new BankHost(database, bank, api, portal, housekeeping);
         long every = config.housekeepingInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(host::housekeep, every, every, TimeUnit.MILLISECONDS);
         return host;
+    }
+
+    /** The bank's database, migrated: {@code jdbcUrl}, or the H2 file in {@code <dataDir>/bank/}. */
+    public static BankDatabase openDatabase(GatewayConfig.Bank config, Path dataDir) {
+        String url = config.jdbcUrl();
+        if (url == null || url.isBlank()) {
+            try {
+                url = BankDatabase.h2FileUrl(Files.createDirectories(dataDir.resolve("bank")));
+            } catch (java.io.IOException e) {
+                throw new StartupException("cannot create the bank's directory in " + dataDir + ": " + e, e);
+            }
+        }
+        return BankDatabase.open(url, config.user(), config.password(), 6);
     }
 
     static JdbcMessageBank.Settings settings(GatewayConfig.Bank config) {
@@ -92,6 +117,11 @@ public final class BankHost implements AutoCloseable {
 
     public BankApi api() {
         return api;
+    }
+
+    /** The portal: users, sessions, and its pages to publish at {@link PortalPages#PREFIX}. */
+    public Portal portal() {
+        return portal;
     }
 
     @Override

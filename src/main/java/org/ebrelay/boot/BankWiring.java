@@ -3,10 +3,12 @@ package org.ebrelay.boot;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.function.Supplier;
 import org.ebrelay.adapter.bank.HttpBankChannel;
 import org.ebrelay.adapter.bank.rest.BankApi;
+import org.ebrelay.adapter.portal.PortalPages;
 import org.ebrelay.adapter.http.WebServer;
 import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.adapter.jdbc.JdbcBankOutbox;
@@ -43,10 +45,12 @@ final class BankWiring {
         BankHost host = null;
         BankChannel channel;
         if (settings.url() == null || settings.url().isBlank()) {
-            host = BankHost.start(settings, config.storage().dataDir(), clock, config.http().maxMessageBytes());
+            host = BankHost.start(settings, config.portal(), config.storage().dataDir(), clock,
+                    config.http().maxMessageBytes());
             started.push(host);
             channel = host.bank();
             web.addRestApplication(BankApi.PREFIX, host.api().resources(), host.api().providers());
+            web.addRestApplication(PortalPages.PREFIX, List.of(host.portal().pages()), List.of());
         } else {
             channel = new HttpBankChannel(URI.create(settings.url()), settings.token(), config.http().responseTimeout());
         }

@@ -4,24 +4,22 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.apache.cxf.Bus;
-import org.apache.cxf.BusFactory;
-import org.apache.cxf.endpoint.Server;
+import java.util.List;
+import org.ebrelay.adapter.http.BankWebServer;
+import org.ebrelay.adapter.portal.PortalPages;
 import org.ebrelay.boot.config.GatewayConfig;
 
 /**
  * {@code ebrelay bank}: a Message Bank of its own, fed by many nodes over HTTP ({@code /bank/api} on
- * {@code bank.host}:{@code bank.port}); it never calls a node. Served by CXF's own Jetty transport.
+ * {@code bank.host}:{@code bank.port}) and the portal at {@code /bank/}; it never calls a node.
  */
 public final class StandaloneBank implements AutoCloseable {
     private final BankHost host;
-    private final Bus bus;
-    private final Server server;
+    private final BankWebServer server;
     private final URI baseUri;
 
-    private StandaloneBank(BankHost host, Bus bus, Server server, URI baseUri) {
+    private StandaloneBank(BankHost host, BankWebServer server, URI baseUri) {
         this.host = host;
-        this.bus = bus;
         this.server = server;
         this.baseUri = baseUri;
     }
@@ -33,14 +31,17 @@ public final class StandaloneBank implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StartupException("cannot create the data directory " + config.storage().dataDir(), e);
         }
-        BankHost host = BankHost.start(bank, config.storage().dataDir(), clock, config.http().maxMessageBytes());
-        Bus bus = BusFactory.newInstance().createBus();
+        BankHost host = BankHost.start(bank, config.portal(), config.storage().dataDir(), clock,
+                config.http().maxMessageBytes());
         try {
             URI base = URI.create("http://" + bank.host() + ":" + bank.port());
-            Server server = host.api().mount(bus, base + org.ebrelay.adapter.bank.rest.BankApi.PREFIX);
-            return new StandaloneBank(host, bus, server, base);
-        } catch (RuntimeException e) {
-            bus.shutdown(true);
+            BankWebServer server = new BankWebServer(bank.host(), bank.port());
+            server.addRestApplication(org.ebrelay.adapter.bank.rest.BankApi.PREFIX, host.api().resources(),
+                    host.api().providers());
+            server.addRestApplication(PortalPages.PREFIX, List.of(host.portal().pages()), List.of());
+            server.start();
+            return new StandaloneBank(host, server, base);
+        } catch (Exception e) {
             host.close();
             throw new StartupException("the bank did not start on " + bank.host() + ":" + bank.port() + ": "
                     + e.getMessage(), e);
@@ -64,9 +65,8 @@ public final class StandaloneBank implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.destroy();
+            server.close();
         } finally {
-            bus.shutdown(true);
             host.close();
         }
     }

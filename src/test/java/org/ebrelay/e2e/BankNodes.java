@@ -15,13 +15,14 @@ import org.ebrelay.boot.config.GatewayConfig;
 final class BankNodes implements AutoCloseable {
     private final GatewayConfig config;
     private StandaloneBank bank;
+    private PortalClient operator;
 
     BankNodes(Path dataDir, List<GatewayConfig.AutoResend> rules) {
         GatewayConfig.Bank b = fast(GatewayConfig.Bank.defaults());
         this.config = GatewayConfig.defaults().withBank(new GatewayConfig.Bank(b.enabled(), null, null, null, "sa",
                         "", "127.0.0.1", TestNode.freePort(), b.shipInterval(), b.batchSize(), b.gapWait(),
                         Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(200), rules, List.of()))
-                .withStorage(dataDir);
+                .withStorage(dataDir).withPortal(PortalAccessTest.fastHashing(GatewayConfig.defaults()).portal());
         start();
     }
 
@@ -52,6 +53,16 @@ final class BankNodes implements AutoCloseable {
             bank.close();
             bank = null;
         }
+    }
+
+    /** An operator ("alice") signed in to the bank's API, which refuses requests without a session. */
+    PortalClient operator() throws Exception {
+        if (operator == null) {
+            bank.host().portal().accounts().add("test", "alice", org.ebrelay.app.portal.Role.OPERATOR,
+                    PortalAccessTest.PASSWORD.toCharArray());
+            operator = PortalClient.signedIn(java.net.URI.create(url()), "alice");
+        }
+        return operator;
     }
 
     JdbcMessageBank bank() {

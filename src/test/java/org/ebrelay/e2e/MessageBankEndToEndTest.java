@@ -156,16 +156,13 @@ class MessageBankEndToEndTest {
     }
 
     static JsonNode get(BankNodes bank, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(bank.url() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = bank.operator().get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     static HttpResponse<String> post(BankNodes bank, String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(bank.url() + path)).header("Content-Type",
-                "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return bank.operator().post(path, body, true);
     }
 
     private static List<String> texts(JsonNode array, String field) {

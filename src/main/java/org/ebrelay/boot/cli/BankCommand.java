@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
                 "(their bank.url), its REST API under /bank/api (docs/bank-api.md). It never calls a node.",
                 "Options override the configuration file (conf/ebrelay.yaml when present; the bank: section)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "1:could not start (configuration, database or port problem)", "2:bad arguments"})
+        exitCodeList = {"0:stopped", "1:could not start (configuration, database or port problem)", "2:bad arguments"},
+        subcommands = BankUserCommand.class)
 public final class BankCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -71,8 +72,7 @@ public final class BankCommand implements Callable<Integer> {
                 jdbcUrl != null ? jdbcUrl : b.jdbcUrl(), b.user(), b.password(), host != null ? host : b.host(),
                 port != null ? port : b.port(), b.shipInterval(), b.batchSize(), b.gapWait(), b.staleNodeAfter(),
                 b.workLease(), b.housekeepingInterval(), b.autoResend(), b.retention());
-        GatewayConfig.Storage storage = new GatewayConfig.Storage(dataDir != null ? dataDir : c.storage().dataDir(),
-                c.storage().jdbcUrl(), c.storage().durability());
+        GatewayConfig.Storage storage = c.storage().withDataDir(dataDir != null ? dataDir : c.storage().dataDir());
         return c.withStorage(storage).withBank(bank);
     }
 

@@ -12,95 +12,119 @@ import org.ebrelay.app.inbound.ReceiveSettings;
  */
 public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability,
                             Delivery delivery, Notifications notifications, Pacing pacing, Mllp mllp, Bank bank,
-                            Cluster cluster) {
+                            Cluster cluster, Portal portal) {
 
     public static GatewayConfig defaults() {
         return new GatewayConfig(Node.defaults(), Http.defaults(), Storage.defaults(), Cpa.defaults(),
                 Reliability.defaults(), Delivery.defaults(), Notifications.defaults(), Pacing.defaults(),
-                Mllp.defaults(), Bank.defaults(), Cluster.defaults());
+                Mllp.defaults(), Bank.defaults(), Cluster.defaults(), Portal.defaults());
     }
 
     /** Only the first six sections; the others get their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery) {
         this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults(),
-                Mllp.defaults(), Bank.defaults(), Cluster.defaults());
+                Mllp.defaults(), Bank.defaults(), Cluster.defaults(), Portal.defaults());
     }
 
     /** Only the first eight sections; the others get their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery,
                          Notifications notifications, Pacing pacing) {
         this(node, http, storage, cpa, reliability, delivery, notifications, pacing, Mllp.defaults(), Bank.defaults(),
-                Cluster.defaults());
+                Cluster.defaults(), Portal.defaults());
     }
 
     /** The same configuration with other node settings. */
     public GatewayConfig withNode(Node changed) {
         return new GatewayConfig(changed, http, storage, cpa, reliability, delivery, notifications, pacing, mllp,
-                bank, cluster);
+                bank, cluster, portal);
     }
 
     /** The same configuration with other http settings. */
     public GatewayConfig withHttp(Http changed) {
         return new GatewayConfig(node, changed, storage, cpa, reliability, delivery, notifications, pacing, mllp,
-                bank, cluster);
+                bank, cluster, portal);
     }
 
     /** The same configuration with other storage settings. */
     public GatewayConfig withStorage(Storage changed) {
         return new GatewayConfig(node, http, changed, cpa, reliability, delivery, notifications, pacing, mllp, bank,
-                cluster);
+                cluster, portal);
     }
 
     /** The same configuration with other cpa settings. */
     public GatewayConfig withCpa(Cpa changed) {
         return new GatewayConfig(node, http, storage, changed, reliability, delivery, notifications, pacing, mllp,
-                bank, cluster);
+                bank, cluster, portal);
     }
 
     /** The same configuration with other reliability settings. */
     public GatewayConfig withReliability(Reliability changed) {
         return new GatewayConfig(node, http, storage, cpa, changed, delivery, notifications, pacing, mllp, bank,
-                cluster);
+                cluster, portal);
     }
 
     /** The same configuration with other delivery settings. */
     public GatewayConfig withDelivery(Delivery changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, changed, notifications, pacing, mllp, bank,
-                cluster);
+                cluster, portal);
     }
 
     /** The same configuration with other notifications settings. */
     public GatewayConfig withNotifications(Notifications changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing, mllp, bank, cluster);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing, mllp, bank,
+                cluster, portal);
     }
 
     /** The same configuration with other pacing settings. */
     public GatewayConfig withPacing(Pacing changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed, mllp, bank,
-                cluster);
+                cluster, portal);
     }
 
     /** The same configuration with other mllp settings. */
     public GatewayConfig withMllp(Mllp changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, changed,
-                bank, cluster);
+                bank, cluster, portal);
     }
 
     /** The same configuration with other bank settings. */
     public GatewayConfig withBank(Bank changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp,
-                changed, cluster);
+                changed, cluster, portal);
     }
 
     /** The same configuration with other cluster settings. */
     public GatewayConfig withCluster(Cluster changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp, bank,
-                changed);
+                changed, portal);
+    }
+
+    /** The same configuration with other portal settings. */
+    public GatewayConfig withPortal(Portal changed) {
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp, bank,
+                cluster, changed);
     }
 
     /** The same configuration with another data directory (and the embedded database in it). */
     public GatewayConfig withStorage(Path dataDir) {
         return withStorage(storage.withDataDir(dataDir));
+    }
+
+    /**
+     * The Message Bank portal's sign-in and sessions (docs/portal.md).
+     *
+     * @param sessionIdleTimeout a session ends this long after its last request
+     * @param sessionMaxAge      and at the latest this long after sign-in
+     * @param maxFailedSignIns   wrong passwords in a row that lock an account (0: never locked)
+     * @param lockout            how long a locked account refuses sign-in
+     * @param minPasswordLength  shortest password accepted (at least 8)
+     * @param passwordCost       bcrypt cost (log2 of the work, 10-31); hashes made with less are renewed at sign-in
+     */
+    public record Portal(Duration sessionIdleTimeout, Duration sessionMaxAge, int maxFailedSignIns, Duration lockout,
+                         int minPasswordLength, int passwordCost) {
+        public static Portal defaults() {
+            return new Portal(Duration.ofMinutes(30), Duration.ofHours(12), 5, Duration.ofMinutes(15), 10, 12);
+        }
     }
 
     /**

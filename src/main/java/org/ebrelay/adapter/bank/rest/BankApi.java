@@ -19,18 +19,24 @@ import org.ebrelay.app.port.out.MessageCodec;
 public final class BankApi {
     public static final String PREFIX = "/bank/api";
 
-    private final List<Object> resources;
+    private final List<Object> resources = new ArrayList<>();
     private final List<Object> providers = new ArrayList<>();
 
     public BankApi(JdbcMessageBank bank, MessageCodec codec, Clock clock) {
-        resources = List.of(new BankMessagesResource(bank, codec), new BankResendsResource(bank),
-                new BankOverviewResource(bank, clock), new BankNodeChannelResource(bank));
+        resources.addAll(List.of(new BankMessagesResource(bank, codec), new BankResendsResource(bank),
+                new BankOverviewResource(bank, clock), new BankNodeChannelResource(bank)));
         providers.add(new JacksonJsonProvider(ApiJson.mapper()));
         providers.add(new ApiExceptionMapper());
     }
 
     public List<Object> resources() {
-        return resources;
+        return List.copyOf(resources);
+    }
+
+    /** A further resource under the same prefix (the portal's session and user endpoints); before mounting. */
+    public BankApi addResource(Object resource) {
+        resources.add(resource);
+        return this;
     }
 
     public List<Object> providers() {
