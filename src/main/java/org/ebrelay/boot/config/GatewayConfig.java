@@ -11,26 +11,68 @@ import org.ebrelay.app.inbound.ReceiveSettings;
  * The file form is {@code conf/ebrelay.yaml}; every key is listed in docs/configuration.md.
  */
 public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability,
-                            Delivery delivery, Notifications notifications, Pacing pacing) {
+                            Delivery delivery, Notifications notifications, Pacing pacing, Signing signing) {
 
     public static GatewayConfig defaults() {
         return new GatewayConfig(Node.defaults(), Http.defaults(), Storage.defaults(), Cpa.defaults(),
-                Reliability.defaults(), Delivery.defaults(), Notifications.defaults(), Pacing.defaults());
+                Reliability.defaults(), Delivery.defaults(), Notifications.defaults(), Pacing.defaults(),
+                Signing.defaults());
     }
 
-    /** Without notification and pacing settings: their defaults. */
+    /** Without notification, pacing and signing settings: their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery) {
-        this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults());
+        this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults(),
+                Signing.defaults());
+    }
+
+    /** Without signing settings: their defaults. */
+    public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery,
+                         Notifications notifications, Pacing pacing) {
+        this(node, http, storage, cpa, reliability, delivery, notifications, pacing, Signing.defaults());
     }
 
     /** The same configuration with other pacing settings. */
     public GatewayConfig withPacing(Pacing changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed, signing);
     }
 
     /** The same configuration with other notification settings. */
     public GatewayConfig withNotifications(Notifications changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing, signing);
+    }
+
+    /** The same configuration with other signing settings. */
+    public GatewayConfig withSigning(Signing changed) {
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, changed);
+    }
+
+    /**
+     * XML signatures (issue 6; docs/security.md). Signatures of received messages are checked against the CPA's
+     * certificates whether or not a keystore is set; signing needs one.
+     *
+     * @param keystore         keystore file with our signing keys (PKCS12 or JKS), or null: this node signs nothing,
+     *                         and a submission whose CPA asks for a signature is refused. Each key is found by the
+     *                         certificate the CPA names (SigningCertificateRef), so no alias is configured
+     * @param keystoreType     PKCS12 or JKS
+     * @param keystorePassword the keystore's (and its keys') password; {@code env:NAME} reads it from the environment
+     * @param allowRsaSha1     whether legacy rsa-sha1 signatures are made and accepted where a CPA names them
+     */
+    public record Signing(Path keystore, String keystoreType, String keystorePassword, boolean allowRsaSha1) {
+        public static Signing defaults() {
+            return new Signing(null, "PKCS12", null, false);
+        }
+
+        /** The password, read from the environment for {@code env:NAME}; empty when none is set. */
+        public char[] password() {
+            if (keystorePassword == null) {
+                return new char[0];
+            }
+            if (keystorePassword.startsWith("env:")) {
+                String value = System.getenv(keystorePassword.substring(4));
+                return value == null ? new char[0] : value.toCharArray();
+            }
+            return keystorePassword.toCharArray();
+        }
     }
 
     /**
