@@ -37,7 +37,7 @@ import org.w3c.dom.NodeList;
  * API (JSR 105, the Santuario code the JDK ships, with its generic XPath engine), a DOM from the JDK parser and a
  * cid: dereferencer of its own.
  */
-final class JdkXmlDsig {
+public final class JdkXmlDsig {
     private static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final String DS = "http://www.w3.org/2000/09/xmldsig#";
     static final String FILTER = "not(ancestor-or-self::node()[@SOAP:actor=\"urn:oasis:names:tc:ebxml-msg:actor:nextMSH\"]"
@@ -46,7 +46,7 @@ final class JdkXmlDsig {
     private JdkXmlDsig() {
     }
 
-    static boolean verifies(byte[] envelope, Map<String, byte[]> payloadsByCid, Key key) throws Exception {
+    public static boolean verifies(byte[] envelope, Map<String, byte[]> payloadsByCid, Key key) throws Exception {
         Document document = parse(envelope);
         NodeList signatures = document.getElementsByTagNameNS(DS, "Signature");
         DOMValidateContext context = new DOMValidateContext(key, signatures.item(0));
@@ -55,7 +55,7 @@ final class JdkXmlDsig {
         return signature.validate(context);
     }
 
-    static byte[] sign(byte[] envelope, Map<String, byte[]> payloadsByCid, PrivateKey key, X509Certificate certificate)
+    public static byte[] sign(byte[] envelope, Map<String, byte[]> payloadsByCid, PrivateKey key, X509Certificate certificate)
             throws Exception {
         XMLSignatureFactory f = factory();
         Document document = parse(envelope);
