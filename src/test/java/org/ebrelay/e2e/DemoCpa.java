@@ -80,49 +80,8 @@ final class DemoCpa {
      * @param labCertificate      base64 DER of the laboratory's
      */
     DemoCpa signed(String hospitalCertificate, String labCertificate, boolean signedAcks) {
-        DemoCpa cpa = replace("tns:isNonRepudiationRequired=\"false\"", "tns:isNonRepudiationRequired=\"true\"");
-        if (signedAcks) {
-            cpa = cpa.replace("tns:ackRequested=\"always\" tns:ackSignatureRequested=\"never\"",
-                    "tns:ackRequested=\"always\" tns:ackSignatureRequested=\"always\"");
-        }
-        return cpa.signingParty("RGH", hospitalCertificate).signingParty("NRL", labCertificate);
-    }
-
-    private DemoCpa signingParty(String prefix, String certificate) {
-        String certId = prefix + "_Signing";
-        String nonRepudiation = "<tns:SenderNonRepudiation>"
-                + "<tns:NonRepudiationProtocol>http://www.w3.org/2000/09/xmldsig#</tns:NonRepudiationProtocol>"
-                + "<tns:HashFunction>http://www.w3.org/2001/04/xmlenc#sha256</tns:HashFunction>"
-                + "<tns:SignatureAlgorithm>http://www.w3.org/2001/04/xmldsig-more#rsa-sha256</tns:SignatureAlgorithm>"
-                + "<tns:SigningCertificateRef tns:certId=\"" + certId + "\"/></tns:SenderNonRepudiation>";
-        String receiving = "<tns:ReceiverNonRepudiation>"
-                + "<tns:NonRepudiationProtocol>http://www.w3.org/2000/09/xmldsig#</tns:NonRepudiationProtocol>"
-                + "<tns:HashFunction>http://www.w3.org/2001/04/xmlenc#sha256</tns:HashFunction>"
-                + "<tns:SignatureAlgorithm>http://www.w3.org/2001/04/xmldsig-more#rsa-sha256</tns:SignatureAlgorithm>"
-                + "</tns:ReceiverNonRepudiation>";
-        String text = xml.replace("<tns:DeliveryChannel tns:channelId=\"" + prefix + "_ReliableChannel\"",
-                "<tns:Certificate tns:certId=\"" + certId + "\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>"
-                        + certificate + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></tns:Certificate>\n\t\t"
-                        + "<tns:DeliveryChannel tns:channelId=\"" + prefix + "_ReliableChannel\"");
-        text = within(text, prefix + "_DocExchange_Reliable", "</tns:PersistDuration>\n\t\t\t</tns:ebXMLSenderBinding>",
-                "</tns:PersistDuration>" + nonRepudiation + "</tns:ebXMLSenderBinding>");
-        text = within(text, prefix + "_DocExchange_Reliable", "</tns:PersistDuration>\n\t\t\t</tns:ebXMLReceiverBinding>",
-                "</tns:PersistDuration>" + receiving + "</tns:ebXMLReceiverBinding>");
-        text = within(text, prefix + "_DocExchange_Signals", "<tns:ebXMLSenderBinding tns:version=\"2.0\">",
-                "<tns:ebXMLSenderBinding tns:version=\"2.0\">" + nonRepudiation);
-        text = within(text, prefix + "_DocExchange_Signals", "<tns:ebXMLReceiverBinding tns:version=\"2.0\">",
-                "<tns:ebXMLReceiverBinding tns:version=\"2.0\">" + receiving);
-        return new DemoCpa(text);
-    }
-
-    /** Replaces the first {@code what} after the DocExchange {@code docExchangeId}; it must be there. */
-    private static String within(String text, String docExchangeId, String what, String with) {
-        int from = text.indexOf("<tns:DocExchange tns:docExchangeId=\"" + docExchangeId + "\">");
-        int at = from < 0 ? -1 : text.indexOf(what, from);
-        if (at < 0) {
-            throw new IllegalStateException("the demo CPA no longer has " + what + " in " + docExchangeId);
-        }
-        return text.substring(0, at) + with + text.substring(at + what.length());
+        return new DemoCpa(org.ebrelay.boot.demo.SignedDemoCpa.signed(xml, hospitalCertificate, labCertificate,
+                signedAcks));
     }
 
     /** The hospital known under another PartyId value: its messages come from a party this CPA does not name. */

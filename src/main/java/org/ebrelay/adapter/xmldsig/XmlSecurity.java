@@ -6,6 +6,7 @@ import org.apache.xml.security.Init;
 import org.apache.xml.security.transforms.Transform;
 import org.apache.xml.security.transforms.TransformSpi;
 import org.apache.xml.security.transforms.Transforms;
+import org.apache.xml.security.transforms.implementations.TransformXPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +40,26 @@ public final class XmlSecurity {
         return fastFilter;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Chooses how the XPath transform is evaluated from now on, for the whole JVM: natively for the ebMS filter
+     * (the default) or by Santuario's generic transform (benchmarks compare the two).
+     */
+    public static synchronized void evaluateFilterNatively(boolean natively) {
+        init();
+        fastFilter = install(natively ? new EbmsXPathTransform() : new TransformXPath()) && natively;
+    }
+
     private static boolean installFastFilter() {
+        return install(new EbmsXPathTransform());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean install(TransformSpi transform) {
         try {
             Field field = Transform.class.getDeclaredField("transformSpiHash");
             field.setAccessible(true);
             Map<String, TransformSpi> registry = (Map<String, TransformSpi>) field.get(null);
-            registry.put(Transforms.TRANSFORM_XPATH, new EbmsXPathTransform());
+            registry.put(Transforms.TRANSFORM_XPATH, transform);
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("The ebMS XPath filter is evaluated by Santuario's generic XPath transform (slower): {}",

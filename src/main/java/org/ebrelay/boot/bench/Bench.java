@@ -1,7 +1,6 @@
 package org.ebrelay.boot.bench;
 
 import org.ebrelay.adapter.jdbc.Database;
-import org.ebrelay.boot.Gateway;
 import org.ebrelay.boot.demo.DemoNodes;
 import org.ebrelay.boot.demo.DemoParty;
 
@@ -29,9 +28,15 @@ public final class Bench {
      * @param rate     messages per second for a paced run; 0 for a closed loop at {@code concurrency}
      * @param client   {@code jetty} or {@code jdk}: the HTTP client of the load
      * @param dataDir  where the nodes keep their databases; null: a temporary directory, deleted afterwards
+     * @param signed   {@code none}, {@code messages} (signed messages, unsigned acks) or {@code acks} (both signed)
      */
     public record Options(int messages, int warmup, int concurrency, double rate, String durability, String client,
-                          int payloadBytes, Path cpaFile, Path dataDir, Duration timeLimit) {
+                          int payloadBytes, Path cpaFile, Path dataDir, Duration timeLimit, String signed) {
+        public Options(int messages, int warmup, int concurrency, double rate, String durability, String client,
+                       int payloadBytes, Path cpaFile, Path dataDir, Duration timeLimit) {
+            this(messages, warmup, concurrency, rate, durability, client, payloadBytes, cpaFile, dataDir, timeLimit,
+                    SignedRun.NONE);
+        }
     }
 
     private final Options options;
@@ -47,14 +52,15 @@ public final class Bench {
     /** Runs warm-up and measurement and prints the report; true when every measured message completed. */
     public boolean run() throws Exception {
         Path dataDir = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("ebrelay-bench");
-        try (DemoNodes nodes = DemoNodes.start(new DemoNodes.Settings(options.cpaFile(), dataDir, freePort(),
-                freePort(), options.durability(), true), clock, Gateway::start);
+        SignedRun signing = SignedRun.prepare(options.signed(), options.cpaFile(), dataDir);
+        try (DemoNodes nodes = DemoNodes.start(new DemoNodes.Settings(signing.cpaFile(), dataDir, freePort(),
+                freePort(), options.durability(), true), clock, signing.starter());
              RestSubmitter client = RestSubmitter.create(options.client(), options.concurrency())) {
             Payloads payloads = new Payloads(runTag(), options.payloadBytes(), clock.instant());
             int total = options.warmup() + options.messages();
             LoadDriver driver = new LoadDriver(client, submitUri(nodes), payloads, total);
             nodes.node(DemoParty.HOSPITAL).addOutboundListener(driver);
-            out.printf("warm-up: %d messages ...%n", options.warmup());
+            out.printf("signed: %s; warm-up: %d messages ...%n", options.signed(), options.warmup());
             out.flush();
             if (!driver.closedLoop(0, options.warmup(), options.concurrency(), options.timeLimit())) {
                 out.println("the warm-up did not complete in time");

@@ -61,6 +61,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Give up on a phase after this long (default ${DEFAULT-VALUE}).")
     int timeLimitSeconds;
 
+    @Option(names = "--signed", paramLabel = "WHAT", defaultValue = "none",
+            description = "XML signatures: none, messages (signed messages, unsigned acks) or acks (signed messages"
+                    + " and signed acks), with a fresh RSA-2048 key per node (default ${DEFAULT-VALUE}).")
+    String signed;
+
     @Option(names = "--cpa", paramLabel = "FILE",
             description = "The demo CPA (default: cpa/" + DemoCpa.FILE_NAME + " of this checkout).")
     Path cpaFile;
@@ -81,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
             return ExitCodes.PROBLEMS;
         }
         Bench.Options options = new Bench.Options(messages, warmup, concurrency, rate, durability, client,
-                payloadBytes, cpa.get(), dataDir, Duration.ofSeconds(timeLimitSeconds));
+                payloadBytes, cpa.get(), dataDir, Duration.ofSeconds(timeLimitSeconds), signed);
         try {
             return new Bench(options, spec.commandLine().getOut(), Clock.systemUTC()).run()
                     ? ExitCodes.OK : ExitCodes.PROBLEMS;
