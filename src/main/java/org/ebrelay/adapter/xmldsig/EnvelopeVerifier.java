@@ -109,6 +109,26 @@ final class EnvelopeVerifier {
         return new SignatureCheck(true, null, null, references);
     }
 
+    /** The references of the first signature in the SOAP header, unchecked; empty when there is none. */
+    List<SignatureReference> references(byte[] envelope) {
+        try {
+            Element header = Dom.soapHeader(Dom.parse(envelope));
+            Element signatureElement = header == null ? null : Dom.firstChild(header, Dom.DSIG_NS, "Signature");
+            if (signatureElement == null) {
+                return List.of();
+            }
+            SignedInfo signedInfo = new XMLSignature(signatureElement, "", true).getSignedInfo();
+            List<SignatureReference> references = new ArrayList<>();
+            for (int i = 0; i < signedInfo.getLength(); i++) {
+                Reference reference = signedInfo.item(i);
+                references.add(copy(reference, reference.getURI() == null ? "" : reference.getURI()));
+            }
+            return references;
+        } catch (XMLSecurityException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /** The reference as a signed Acknowledgment copies it (ACK-7). */
     private static SignatureReference copy(Reference reference, String uri) throws XMLSecurityException {
         List<String> transforms = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.ebrelay.app.port.out.SigningOrder;
 import org.ebrelay.app.port.out.VerificationOrder;
 import org.ebrelay.app.port.out.WireMessage;
 import org.ebrelay.domain.message.EbmsMessage;
+import org.ebrelay.domain.message.SignatureReference;
 
 /** Signing and verification with Apache Santuario, on the envelope our encoder writes and the package it wraps. */
 public final class XmlDsigSigning implements MessageSigning {
@@ -37,6 +38,11 @@ public final class XmlDsigSigning implements MessageSigning {
             throw new SigningFailure("cannot sign with " + order.signatureAlgorithm() + " / "
                     + order.digestAlgorithm() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<SignatureReference> references(WireMessage wire) {
+        return EnvelopePart.of(wire).map(verifier::references).orElse(List.of());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.ebrelay.app.signing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.ebrelay.app.AgreementRegistry;
 import org.ebrelay.app.outbound.AckCheck;
@@ -8,10 +9,12 @@ import org.ebrelay.app.outbound.ResignHook;
 import org.ebrelay.app.port.out.MessageHeading;
 import org.ebrelay.domain.cpa.Requirement;
 import org.ebrelay.domain.message.PartyId;
+import org.ebrelay.domain.message.SignatureReference;
 import org.ebrelay.app.port.out.MessageCodec;
 import org.ebrelay.app.port.out.MessageSigning;
 import org.ebrelay.app.port.out.MessageSigning.SigningFailure;
 import org.ebrelay.app.port.out.SignatureCheck;
+import org.ebrelay.app.port.out.VerificationOrder;
 import org.ebrelay.app.port.out.WireMessage;
 import org.ebrelay.domain.cpa.Agreement;
 import org.ebrelay.domain.cpa.DeliveryChannel;
@@ -78,8 +81,12 @@ public final class Signatures {
         if (signing == null || !required && !message.signed()) {
             return SignatureCheck.UNSIGNED;
         }
-        return signing.verify(wire, message, policy.verificationOrder(agreement, senderChannel, receiverChannel,
-                required, at));
+        VerificationOrder order = policy.verificationOrder(agreement, senderChannel, receiverChannel, required, at);
+        if (!required && order.signerCertificates().isEmpty() && order.trustAnchors().isEmpty()) {
+            // signed though the CPA neither asks for it nor names a certificate to check it with: not checkable
+            return new SignatureCheck(true, null, null, List.of());
+        }
+        return signing.verify(wire, message, order);
     }
 
     /**
@@ -112,8 +119,28 @@ public final class Signatures {
                     .map(r -> r.characteristics().ackSignatureRequested() == Requirement.ALWAYS).orElse(false);
             boolean references = ack.acknowledgment() != null && !ack.acknowledgment().references().isEmpty();
             SignatureCheck check = verifyMsh(wire, ack, agreement.get(), h.to(), h.from(), asked || references, at);
-            return Optional.ofNullable(check.failure());
+            if (!check.passed() || !references) {
+                return Optional.ofNullable(check.failure());
+            }
+            return missingCopies(ack.acknowledgment().references(),
+                    signing.references(new WireMessage(sent.wire().contentType(), null, sent.wire().body())));
         };
+    }
+
+    /**
+     * ACK-8: a signed ack holds a copy of each ds:Reference of the signature we sent, with the same digest; one
+     * that is missing or differs means the partner acknowledges other content than we sent.
+     */
+    private static Optional<String> missingCopies(List<SignatureReference> copies, List<SignatureReference> sent) {
+        for (SignatureReference ours : sent) {
+            boolean copied = copies.stream().anyMatch(c -> c.uri().equals(ours.uri())
+                    && c.digestValue() != null && c.digestValue().trim().equals(ours.digestValue()));
+            if (!copied) {
+                return Optional.of("its ds:Reference copies do not include the digest we signed for '"
+                        + ours.uri() + "'");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Re-signs a message whose MessageId was regenerated, when its route is signed; else sends it as encoded. */

@@ -76,6 +76,14 @@ class EbmsSignatureInteropTest {
     }
 
     @Test
+    void the_references_of_a_message_we_sent_are_read_back_as_a_signed_ack_must_copy_them() {
+        WireMessage signed = alpha.encodeSigned(message, signAs("alpha"));
+
+        assertThat(alpha.references(signed)).isEqualTo(alpha.verify(signed, message, expect("alpha")).references());
+        assertThat(alpha.references(encoder.encode(message))).isEmpty();
+    }
+
+    @Test
     void a_changed_header_is_detected() {
         WireMessage signed = alpha.encodeSigned(message, signAs("alpha"));
         String envelope = new String(EnvelopePart.of(signed).orElseThrow(), StandardCharsets.UTF_8);
