@@ -17,6 +17,7 @@ import org.ebrelay.adapter.soap.EbmsDecoder;
 import org.ebrelay.adapter.soap.SoapCodec;
 import org.ebrelay.adapter.soapapi.SoapApi;
 import org.ebrelay.adapter.webhook.HttpApplicationWebhook;
+import org.ebrelay.app.signing.Signatures;
 import org.ebrelay.app.AccessCheck;
 import org.ebrelay.app.AgreementRegistry;
 import org.ebrelay.app.LocalParties;
@@ -148,18 +149,22 @@ public final class Gateway implements AutoCloseable {
                 (heading, party) -> routing.applies(heading.cpaId(), heading.service(), heading.action())
                         || mllpPushes.mayTake(heading.cpaId(), heading.service(), heading.action()))
                 .withHl7DuplicateWindow(config.reliability().hl7DuplicateWindow());
+        Signatures signatures = SigningSetup.signatures(config.signing());
         ReceiveMessage receive = new ReceivePipeline(codec, agreements, parties, store, ids, clock, signals, replies,
-                hl7, receiveSettings);
+                hl7, receiveSettings, signatures);
 
         outboundListeners.add(metrics);
         outboundListeners.add(notifications(config, clock, nodeId, routing));
         PartnerGate gate = new PartnerGate(clock, setup.pacingPolicy(), PartnerGate.Listener.NONE);
         metrics.watch(gate);
         dispatcher = new OutboundDispatcher(store, sender, codec, signals,
-                RetryWiring.setup(config.reliability(), agreements, ids), clock, nodeId, setup.dispatchSettings(),
+                RetryWiring.setup(config.reliability(), agreements, ids).withSigning(
+                        signatures.resignHook(agreements), signatures.ackCheck(agreements)),
+                clock, nodeId, setup.dispatchSettings(),
                 OutboundListener.each(outboundListeners), gate);
         submit = new SubmitMessageService(agreements, parties, new OutboundMessageFactory(ids,
-                new TimeToLiveRule(config.reliability().ttlSafetyMargin())), codec, dispatcher, ids, hl7, clock);
+                new TimeToLiveRule(config.reliability().ttlSafetyMargin())), codec, dispatcher, ids, hl7, clock,
+                signatures);
         query = new QueryService(store);
         inbox = new InboxService(store, codec, clock);
         diagnose = new DiagnosePartnerService(agreements, parties, codec, sender, pending, ids, clock,

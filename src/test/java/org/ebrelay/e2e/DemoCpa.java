@@ -81,6 +81,19 @@ final class DemoCpa {
                         "tns:ackRequested=\"never\"");
     }
 
+    /**
+     * Signed business messages both ways (isNonRepudiationRequired, SenderNonRepudiation with rsa-sha256 and sha256
+     * on the reliable channels), each party's signing certificate in its PartyInfo, and MSH channels that can sign
+     * acknowledgments. With {@code signedAcks}, the reliable channels ask for signed acknowledgments too.
+     *
+     * @param hospitalCertificate base64 DER of the hospital's signing certificate
+     * @param labCertificate      base64 DER of the laboratory's
+     */
+    DemoCpa signed(String hospitalCertificate, String labCertificate, boolean signedAcks) {
+        return new DemoCpa(org.ebrelay.boot.demo.SignedDemoCpa.signed(xml, hospitalCertificate, labCertificate,
+                signedAcks));
+    }
+
     /** The hospital known under another PartyId value: its messages come from a party this CPA does not name. */
     DemoCpa hospitalPartyIdValue(String value) {
         return replace(">RGH-0001</tns:PartyId>", ">" + value + "</tns:PartyId>");

@@ -1,5 +1,11 @@
 package org.ebrelay.app.inbound;
 
+import org.ebrelay.app.port.out.MessageSigning;
+import org.ebrelay.app.signing.Signatures;
+import org.ebrelay.domain.cpa.DeliveryChannel;
+import org.ebrelay.domain.message.MessageKind;
+import org.ebrelay.domain.message.SignatureReference;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +43,7 @@ import org.slf4j.LoggerFactory;
  * kept as DUPLICATE, not delivered again: the store decides that in the same transaction.
  */
 final class EliminateDuplicateAndStore {
+    private static final Logger SIGNING = LoggerFactory.getLogger("org.ebrelay.inbound.signing");
     private static final Logger DUPLICATES = LoggerFactory.getLogger("org.ebrelay.inbound.duplicates");
 
     private final MessageCodec codec;
@@ -45,9 +52,11 @@ final class EliminateDuplicateAndStore {
     private final LocalParties localParties;
     private final Headings headings;
     private final ReceiveSettings settings;
+    private final Signatures signatures;
 
     EliminateDuplicateAndStore(MessageCodec codec, MessageStore store, IdGenerator ids, LocalParties localParties,
-                               Headings headings, ReceiveSettings settings) {
+                               Headings headings, ReceiveSettings settings, Signatures signatures) {
+        this.signatures = signatures;
         this.codec = codec;
         this.store = store;
         this.ids = ids;
@@ -75,10 +84,10 @@ final class EliminateDuplicateAndStore {
         }
     }
 
-    Stored store(Incoming in, Counterparts parties) {
+    /** @param signedReferences the ds:References of the message's verified signature, empty when unsigned */
+    Stored store(Incoming in, Counterparts parties, List<SignatureReference> signedReferences) {
         EbmsMessage message = in.message();
-        WireMessage ack = message.ackRequested() == null ? null : codec.encode(EbmsMessages.acknowledgmentOf(
-                message, ids.newMessageId(), in.receivedAt(), in.receivedAt(), List.of()));
+        WireMessage ack = message.ackRequested() == null ? null : acknowledgment(in, parties, signedReferences);
         MessageHeading heading = headings.of(message, parties.senderId(), parties.receiverId());
         InboundRegistration registration = new InboundRegistration(ids.newInternalId(), heading, in.receivedAt(),
                 in.wireBytes(), InboundState.RECEIVED, duplicateCheck(in, parties.route()),
@@ -109,6 +118,28 @@ final class EliminateDuplicateAndStore {
                     heading.hl7Id(), hl7Duplicate.original());
         }
         return new Stored.Accepted(ack);
+    }
+
+    /**
+     * ACK-7: a signed Acknowledgment when one is asked for, with copies of the message's ds:References, signed with
+     * our MSH channel's terms. Signed once, here, and stored: a duplicate gets these bytes again. When our channel
+     * cannot sign (no SenderNonRepudiation, or the key is missing) the references go out unsigned, and that is logged.
+     */
+    private WireMessage acknowledgment(Incoming in, Counterparts parties, List<SignatureReference> references) {
+        boolean signed = in.message().ackRequested().signed();
+        EbmsMessage ack = EbmsMessages.acknowledgmentOf(in.message(), ids.newMessageId(), in.receivedAt(),
+                in.receivedAt(), signed ? references : List.of());
+        if (!signed || !signatures.enabled()) {
+            return codec.encode(ack);
+        }
+        try {
+            DeliveryChannel ours = parties.agreement().mshChannel(parties.receiverId(),
+                    MessageKind.ACKNOWLEDGMENT.mshAction()).orElseThrow();
+            return signatures.sign(ack, parties.agreement(), ours);
+        } catch (MessageSigning.SigningFailure | java.util.NoSuchElementException e) {
+            SIGNING.error("{} asks for a signed Acknowledgment, which cannot be signed here: {}", in, e.getMessage());
+            return codec.encode(ack);
+        }
     }
 
     /** HL7-level duplicate protection (issue 4) for the configured window from receipt; none when it is zero. */

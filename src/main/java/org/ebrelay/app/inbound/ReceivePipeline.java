@@ -16,8 +16,10 @@ import org.ebrelay.app.port.out.Hl7Ids;
 import org.ebrelay.app.port.out.IdGenerator;
 import org.ebrelay.app.port.out.MessageCodec;
 import org.ebrelay.app.port.out.MessageStore;
+import org.ebrelay.app.port.out.SignatureCheck;
 import org.ebrelay.app.port.out.SoapFault;
 import org.ebrelay.app.port.out.WireMessage;
+import org.ebrelay.app.signing.Signatures;
 import org.ebrelay.domain.cpa.Agreement;
 import org.ebrelay.domain.message.EbmsError;
 import org.ebrelay.domain.message.EbmsMessage;
@@ -45,6 +47,7 @@ public final class ReceivePipeline implements ReceiveMessage {
     private final ResolveAgreement resolveAgreement;
     private final CheckAgreementValidity checkAgreementValidity = new CheckAgreementValidity();
     private final ValidateHeader validateHeader;
+    private final VerifySignature verifySignature;
     private final CheckTimeToLive checkTimeToLive = new CheckTimeToLive();
     private final EliminateDuplicateAndStore eliminateDuplicateAndStore;
     private final AnswerPing answerPing;
@@ -56,7 +59,16 @@ public final class ReceivePipeline implements ReceiveMessage {
     public ReceivePipeline(MessageCodec codec, AgreementRegistry agreements, LocalParties localParties,
                            MessageStore store, IdGenerator ids, Clock clock, IncomingSignals signals,
                            AsyncReplies asyncReplies, Hl7Ids hl7Ids, ReceiveSettings settings) {
+        this(codec, agreements, localParties, store, ids, clock, signals, asyncReplies, hl7Ids, settings,
+                Signatures.DISABLED);
+    }
+
+    /** @param signatures checks signatures of received messages and signs the Acknowledgments asked to be signed */
+    public ReceivePipeline(MessageCodec codec, AgreementRegistry agreements, LocalParties localParties,
+                           MessageStore store, IdGenerator ids, Clock clock, IncomingSignals signals,
+                           AsyncReplies asyncReplies, Hl7Ids hl7Ids, ReceiveSettings settings, Signatures signatures) {
         this.codec = codec;
+        this.verifySignature = new VerifySignature(signatures);
         this.agreements = agreements;
         this.clock = clock;
         Headings headings = new Headings(hl7Ids);
@@ -65,7 +77,7 @@ public final class ReceivePipeline implements ReceiveMessage {
         this.resolveAgreement = new ResolveAgreement(agreements);
         this.validateHeader = new ValidateHeader(localParties);
         this.eliminateDuplicateAndStore = new EliminateDuplicateAndStore(codec, store, ids, localParties, headings,
-                settings);
+                settings, signatures);
         this.answerPing = new AnswerPing(ids);
         this.answerStatusRequest = new AnswerStatusRequest(store, ids);
         this.handOverSignal = new HandOverSignal(signals);
@@ -73,10 +85,7 @@ public final class ReceivePipeline implements ReceiveMessage {
         this.rejectMessage = new RejectMessage(codec, store, ids, headings, reply);
     }
 
-    /**
-     * @param clientCertificates not checked yet: the security issue adds the TLS client certificate and signature
-     *                           steps (digest §16 step 7) between validating the header and storing
-     */
+    /** @param clientCertificates not checked here: the TLS client certificate is the transport security's part */
     @Override
     public InboundReply receive(WireMessage request, List<X509Certificate> clientCertificates) {
         try {
@@ -113,13 +122,17 @@ public final class ReceivePipeline implements ReceiveMessage {
             if (parties.failed()) {
                 return reject(in, agreement.value(), parties.errors());
             }
+            Checked<SignatureCheck> signature = verifySignature.verify(in, parties.value());
+            if (signature.failed()) {
+                return reject(in, agreement.value(), signature.errors());
+            }
             Optional<EbmsError> expired = checkTimeToLive.check(in.message(), receivedAt);
             if (expired.isPresent()) {
                 return reject(in, agreement.value(), List.of(expired.get()));
             }
             logWarnings(in, readable.warnings());
             return switch (in.message().kind()) {
-                case USER_MESSAGE -> storeAndAcknowledge(in, parties.value());
+                case USER_MESSAGE -> storeAndAcknowledge(in, parties.value(), signature.value());
                 case PING -> answer(in, answerPing.pong(in), parties.value());
                 case STATUS_REQUEST -> answer(in, answerStatusRequest.statusResponse(in, parties.value()),
                         parties.value());
@@ -134,8 +147,8 @@ public final class ReceivePipeline implements ReceiveMessage {
     }
 
     /** RM-R3: the Acknowledgment (or the stored one, for a duplicate) goes out after the commit. */
-    private InboundReply storeAndAcknowledge(Incoming in, Counterparts parties) {
-        Stored stored = eliminateDuplicateAndStore.store(in, parties);
+    private InboundReply storeAndAcknowledge(Incoming in, Counterparts parties, SignatureCheck signature) {
+        Stored stored = eliminateDuplicateAndStore.store(in, parties, signature.references());
         if (stored instanceof Stored.Unavailable unavailable) {
             LOG.error("Could not store {}: {}", in, unavailable.reason());
             return serverFault("the message could not be stored now; send it again later");

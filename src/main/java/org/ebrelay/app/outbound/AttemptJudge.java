@@ -1,5 +1,7 @@
 package org.ebrelay.app.outbound;
 
+import java.util.Optional;
+
 import org.ebrelay.app.IncomingSignals;
 import org.ebrelay.app.port.out.AttemptOutcome;
 import org.ebrelay.app.port.out.ClaimedMessage;
@@ -86,6 +88,10 @@ final class AttemptJudge {
         if (signal != null) {
             if (m.heading().messageId().equals(signal.header().refToMessageId())) {
                 if (signal.kind() == MessageKind.ACKNOWLEDGMENT) {
+                    Optional<String> refused = retry.ackCheck().problem(m, answered.body(), signal, at);
+                    if (refused.isPresent()) {
+                        return afterFailure(m, at, "SecurityFailure: the Acknowledgment is refused: " + refused.get());
+                    }
                     return AttemptOutcome.completed(m.claim(), at, EventType.ACKNOWLEDGED, "acknowledged synchronously");
                 }
                 if (signal.kind() == MessageKind.MESSAGE_ERROR && signal.errorList() != null

@@ -21,10 +21,12 @@ import java.util.Optional;
 final class SubmissionCheck {
     private final AgreementRegistry agreements;
     private final LocalParties localParties;
+    private final boolean signing;
 
-    SubmissionCheck(AgreementRegistry agreements, LocalParties localParties) {
+    SubmissionCheck(AgreementRegistry agreements, LocalParties localParties, boolean signing) {
         this.agreements = agreements;
         this.localParties = localParties;
+        this.signing = signing;
     }
 
     sealed interface Outcome permits Resolved, Refusal {
@@ -79,9 +81,9 @@ final class SubmissionCheck {
             return Refusal.of("NotAllowed", "under CPA '" + s.cpaId() + "', " + PartyIds.format(fromId)
                     + " may not send " + service.get() + " / " + s.action() + " to " + PartyIds.format(s.to()));
         }
-        if (route.get().signed()) {
+        if (route.get().signed() && !signing) {
             return Refusal.of("NotSupported", "CPA '" + s.cpaId() + "' requires XML signatures on this action,"
-                    + " which this version of ebrelay does not produce yet");
+                    + " and signing is not enabled here");
         }
         return new Resolved(agreement, route.get(), fromId, s.to());
     }

@@ -1,5 +1,8 @@
 package org.ebrelay.app.outbound;
 
+import org.ebrelay.app.port.out.MessageSigning;
+import org.ebrelay.app.signing.Signatures;
+
 import org.ebrelay.app.AgreementRegistry;
 import org.ebrelay.app.LocalParties;
 import org.ebrelay.app.port.in.SubmissionResult;
@@ -43,10 +46,20 @@ public final class SubmitMessageService implements SubmitMessage {
     private final IdGenerator ids;
     private final Hl7Ids hl7Ids;
     private final Clock clock;
+    private final Signatures signatures;
 
+    /** Without XML signatures: a CPA that asks for them is refused at submission. */
     public SubmitMessageService(AgreementRegistry agreements, LocalParties localParties, OutboundMessageFactory factory,
                                 MessageCodec codec, Outbox outbox, IdGenerator ids, Hl7Ids hl7Ids, Clock clock) {
-        this.check = new SubmissionCheck(agreements, localParties);
+        this(agreements, localParties, factory, codec, outbox, ids, hl7Ids, clock, Signatures.DISABLED);
+    }
+
+    /** @param signatures signs a message once, here at acceptance, where its CPA asks (the stored package is resent) */
+    public SubmitMessageService(AgreementRegistry agreements, LocalParties localParties, OutboundMessageFactory factory,
+                                MessageCodec codec, Outbox outbox, IdGenerator ids, Hl7Ids hl7Ids, Clock clock,
+                                Signatures signatures) {
+        this.signatures = signatures;
+        this.check = new SubmissionCheck(agreements, localParties, signatures.enabled());
         this.factory = factory;
         this.codec = codec;
         this.outbox = outbox;
@@ -69,7 +82,13 @@ public final class SubmitMessageService implements SubmitMessage {
                 : payloads.stream().map(p -> hl7Ids.of(p.contentType(), p.content())).flatMap(Optional::stream)
                         .findFirst().orElse(null);
         OutboundMessageFactory.Built built = factory.build(resolved, submission.conversationId(), payloads, now);
-        WireMessage wire = codec.encode(built.message());
+        WireMessage wire;
+        try {
+            wire = signatures.encode(built.message(), resolved.agreement(), resolved.route(), codec);
+        } catch (MessageSigning.SigningFailure e) {
+            log.warn("could not sign a submission under {}: {}", submission.cpaId(), e.getMessage());
+            return new SubmissionResult.Refused("SigningFailed", e.getMessage());
+        }
         OutboundState stored;
         try {
             stored = outbox.accept(submitted(built, resolved.route(), hl7Id, wire, now));

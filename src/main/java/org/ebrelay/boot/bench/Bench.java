@@ -31,9 +31,15 @@ public final class Bench {
      * @param rate     messages per second for a paced run; 0 for a closed loop at {@code concurrency}
      * @param client   {@code jetty} or {@code jdk}: the HTTP client of the load
      * @param dataDir  where the nodes keep their databases; null: a temporary directory, deleted afterwards
+     * @param signed   {@code none}, {@code messages} (signed messages, unsigned acks) or {@code acks} (both signed)
      */
     public record Options(int messages, int warmup, int concurrency, double rate, String durability, String client,
-                          int payloadBytes, Path cpaFile, Path dataDir, Duration timeLimit) {
+                          int payloadBytes, Path cpaFile, Path dataDir, Duration timeLimit, String signed) {
+        public Options(int messages, int warmup, int concurrency, double rate, String durability, String client,
+                       int payloadBytes, Path cpaFile, Path dataDir, Duration timeLimit) {
+            this(messages, warmup, concurrency, rate, durability, client, payloadBytes, cpaFile, dataDir, timeLimit,
+                    SignedRun.NONE);
+        }
     }
 
     private final Options options;
@@ -63,9 +69,11 @@ public final class Bench {
     /** Runs warm-up and measurement and prints the report; true when every measured message completed. */
     public boolean run() throws Exception {
         Path dataDir = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("ebrelay-bench");
-        DemoNodes.GatewayStarter starter = postgres == null ? Gateway::start : postgres.starter(hospitalNodes > 1);
+        SignedRun signing = SignedRun.prepare(options.signed(), options.cpaFile(), dataDir);
+        // On PostgreSQL the nodes start without signing keys: the two options are not combined yet.
+        DemoNodes.GatewayStarter starter = postgres == null ? signing.starter() : postgres.starter(hospitalNodes > 1);
         List<Gateway> moreHospitals = new ArrayList<>();
-        try (DemoNodes nodes = DemoNodes.start(new DemoNodes.Settings(options.cpaFile(), dataDir, freePort(),
+        try (DemoNodes nodes = DemoNodes.start(new DemoNodes.Settings(signing.cpaFile(), dataDir, freePort(),
                 freePort(), options.durability(), true), clock, starter);
              RestSubmitter client = RestSubmitter.create(options.client(), options.concurrency())) {
             Payloads payloads = new Payloads(runTag(), options.payloadBytes(), clock.instant());
@@ -79,7 +87,7 @@ public final class Bench {
             LoadDriver driver = new LoadDriver(client, submitUris, payloads, total);
             nodes.node(DemoParty.HOSPITAL).addOutboundListener(driver);
             moreHospitals.forEach(node -> node.addOutboundListener(driver));
-            out.printf("warm-up: %d messages ...%n", options.warmup());
+            out.printf("signed: %s; warm-up: %d messages ...%n", options.signed(), options.warmup());
             out.flush();
             if (!driver.closedLoop(0, options.warmup(), options.concurrency(), options.timeLimit())) {
                 out.println("the warm-up did not complete in time");

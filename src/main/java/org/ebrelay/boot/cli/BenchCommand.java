@@ -84,6 +84,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + " over them (default ${DEFAULT-VALUE}).")
     int hospitalNodes;
 
+    @Option(names = "--signed", paramLabel = "WHAT", defaultValue = "none",
+            description = "XML signatures: none, messages (signed messages, unsigned acks) or acks (signed messages"
+                    + " and signed acks), with a fresh RSA-2048 key per node (default ${DEFAULT-VALUE}).")
+    String signed;
+
     @Option(names = "--cpa", paramLabel = "FILE",
             description = "The demo CPA (default: cpa/" + DemoCpa.FILE_NAME + " of this checkout).")
     Path cpaFile;
@@ -104,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
             return ExitCodes.PROBLEMS;
         }
         Bench.Options options = new Bench.Options(messages, warmup, concurrency, rate, durability, client,
-                payloadBytes, cpa.get(), dataDir, Duration.ofSeconds(timeLimitSeconds));
+                payloadBytes, cpa.get(), dataDir, Duration.ofSeconds(timeLimitSeconds), signed);
         try {
             Bench bench = new Bench(options, spec.commandLine().getOut(), Clock.systemUTC());
             if (postgresUrl != null) {

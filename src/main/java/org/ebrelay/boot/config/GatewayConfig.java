@@ -12,97 +12,103 @@ import org.ebrelay.app.inbound.ReceiveSettings;
  */
 public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability,
                             Delivery delivery, Notifications notifications, Pacing pacing, Mllp mllp, Bank bank,
-                            Cluster cluster, Portal portal) {
+                            Cluster cluster, Portal portal, Signing signing) {
 
     public static GatewayConfig defaults() {
         return new GatewayConfig(Node.defaults(), Http.defaults(), Storage.defaults(), Cpa.defaults(),
                 Reliability.defaults(), Delivery.defaults(), Notifications.defaults(), Pacing.defaults(),
-                Mllp.defaults(), Bank.defaults(), Cluster.defaults(), Portal.defaults());
+                Mllp.defaults(), Bank.defaults(), Cluster.defaults(), Portal.defaults(), Signing.defaults());
     }
 
     /** Only the first six sections; the others get their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery) {
         this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults(),
-                Mllp.defaults(), Bank.defaults(), Cluster.defaults(), Portal.defaults());
+                Mllp.defaults(), Bank.defaults(), Cluster.defaults(), Portal.defaults(), Signing.defaults());
     }
 
     /** Only the first eight sections; the others get their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery,
                          Notifications notifications, Pacing pacing) {
         this(node, http, storage, cpa, reliability, delivery, notifications, pacing, Mllp.defaults(), Bank.defaults(),
-                Cluster.defaults(), Portal.defaults());
+                Cluster.defaults(), Portal.defaults(), Signing.defaults());
     }
 
     /** The same configuration with other node settings. */
     public GatewayConfig withNode(Node changed) {
         return new GatewayConfig(changed, http, storage, cpa, reliability, delivery, notifications, pacing, mllp,
-                bank, cluster, portal);
+                bank, cluster, portal, signing);
     }
 
     /** The same configuration with other http settings. */
     public GatewayConfig withHttp(Http changed) {
         return new GatewayConfig(node, changed, storage, cpa, reliability, delivery, notifications, pacing, mllp,
-                bank, cluster, portal);
+                bank, cluster, portal, signing);
     }
 
     /** The same configuration with other storage settings. */
     public GatewayConfig withStorage(Storage changed) {
         return new GatewayConfig(node, http, changed, cpa, reliability, delivery, notifications, pacing, mllp, bank,
-                cluster, portal);
+                cluster, portal, signing);
     }
 
     /** The same configuration with other cpa settings. */
     public GatewayConfig withCpa(Cpa changed) {
         return new GatewayConfig(node, http, storage, changed, reliability, delivery, notifications, pacing, mllp,
-                bank, cluster, portal);
+                bank, cluster, portal, signing);
     }
 
     /** The same configuration with other reliability settings. */
     public GatewayConfig withReliability(Reliability changed) {
         return new GatewayConfig(node, http, storage, cpa, changed, delivery, notifications, pacing, mllp, bank,
-                cluster, portal);
+                cluster, portal, signing);
     }
 
     /** The same configuration with other delivery settings. */
     public GatewayConfig withDelivery(Delivery changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, changed, notifications, pacing, mllp, bank,
-                cluster, portal);
+                cluster, portal, signing);
     }
 
     /** The same configuration with other notifications settings. */
     public GatewayConfig withNotifications(Notifications changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing, mllp, bank,
-                cluster, portal);
+                cluster, portal, signing);
     }
 
     /** The same configuration with other pacing settings. */
     public GatewayConfig withPacing(Pacing changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed, mllp, bank,
-                cluster, portal);
+                cluster, portal, signing);
     }
 
     /** The same configuration with other mllp settings. */
     public GatewayConfig withMllp(Mllp changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, changed,
-                bank, cluster, portal);
+                bank, cluster, portal, signing);
     }
 
     /** The same configuration with other bank settings. */
     public GatewayConfig withBank(Bank changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp,
-                changed, cluster, portal);
+                changed, cluster, portal, signing);
     }
 
     /** The same configuration with other cluster settings. */
     public GatewayConfig withCluster(Cluster changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp, bank,
-                changed, portal);
+                changed, portal, signing);
     }
 
     /** The same configuration with other portal settings. */
     public GatewayConfig withPortal(Portal changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp, bank,
-                cluster, changed);
+                cluster, changed, signing);
+    }
+
+    /** The same configuration with other signing settings. */
+    public GatewayConfig withSigning(Signing changed) {
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp, bank,
+                cluster, portal, changed);
     }
 
     /** The same configuration with another data directory (and the embedded database in it). */
@@ -176,6 +182,35 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
 
     /** A retention rule; {@code keep: true} keeps matching messages for good (where the law requires it). */
     public record Retention(String name, String cpaId, String partner, Duration keepFor, boolean keep) {
+    }
+
+    /**
+     * XML signatures (issue 6; docs/security.md). Signatures of received messages are checked against the CPA's
+     * certificates whether or not a keystore is set; signing needs one.
+     *
+     * @param keystore         keystore file with our signing keys (PKCS12 or JKS), or null: this node signs nothing,
+     *                         and a submission whose CPA asks for a signature is refused. Each key is found by the
+     *                         certificate the CPA names (SigningCertificateRef), so no alias is configured
+     * @param keystoreType     PKCS12 or JKS
+     * @param keystorePassword the keystore's (and its keys') password; {@code env:NAME} reads it from the environment
+     * @param allowRsaSha1     whether legacy rsa-sha1 signatures are made and accepted where a CPA names them
+     */
+    public record Signing(Path keystore, String keystoreType, String keystorePassword, boolean allowRsaSha1) {
+        public static Signing defaults() {
+            return new Signing(null, "PKCS12", null, false);
+        }
+
+        /** The password, read from the environment for {@code env:NAME}; empty when none is set. */
+        public char[] password() {
+            if (keystorePassword == null) {
+                return new char[0];
+            }
+            if (keystorePassword.startsWith("env:")) {
+                String value = System.getenv(keystorePassword.substring(4));
+                return value == null ? new char[0] : value.toCharArray();
+            }
+            return keystorePassword.toCharArray();
+        }
     }
 
     /**

@@ -1,0 +1,56 @@
+package org.ebrelay.adapter.xmldsig;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.xml.security.exceptions.XMLSecurityException;
+import org.ebrelay.adapter.soap.EbmsEncoder;
+import org.ebrelay.adapter.soap.EnvelopePart;
+import org.ebrelay.app.port.out.MessageSigning;
+import org.ebrelay.app.port.out.SignatureCheck;
+import org.ebrelay.app.port.out.SigningOrder;
+import org.ebrelay.app.port.out.VerificationOrder;
+import org.ebrelay.app.port.out.WireMessage;
+import org.ebrelay.domain.message.EbmsMessage;
+import org.ebrelay.domain.message.SignatureReference;
+
+/** Signing and verification with Apache Santuario, on the envelope our encoder writes and the package it wraps. */
+public final class XmlDsigSigning implements MessageSigning {
+    private final EbmsEncoder encoder;
+    private final SigningKeys keys;
+    private final EnvelopeSigner signer = new EnvelopeSigner();
+    private final EnvelopeVerifier verifier = new EnvelopeVerifier();
+
+    public XmlDsigSigning(EbmsEncoder encoder, SigningKeys keys) {
+        this.encoder = encoder;
+        this.keys = keys;
+    }
+
+    @Override
+    public WireMessage encodeSigned(EbmsMessage message, SigningOrder order) {
+        SigningKeys.Entry entry = keys.forCertificate(order.certificateDer()).orElseThrow(() -> new SigningFailure(
+                "no key for the signing certificate " + order.certificateId() + " that the CPA names is in the "
+                        + keys, null));
+        try {
+            byte[] envelope = signer.sign(encoder.envelope(message), message.payloads(), entry.key(),
+                    entry.certificate(), order.signatureAlgorithm(), order.digestAlgorithm());
+            return encoder.packaged(envelope, message.payloads());
+        } catch (XMLSecurityException e) {
+            throw new SigningFailure("cannot sign with " + order.signatureAlgorithm() + " / "
+                    + order.digestAlgorithm() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<SignatureReference> references(WireMessage wire) {
+        return EnvelopePart.of(wire).map(verifier::references).orElse(List.of());
+    }
+
+    @Override
+    public SignatureCheck verify(WireMessage wire, EbmsMessage message, VerificationOrder order) {
+        Optional<byte[]> envelope = EnvelopePart.of(wire);
+        if (envelope.isEmpty()) {
+            return SignatureCheck.failed(false, null, "the message package has no envelope to check");
+        }
+        return verifier.verify(envelope.get(), message == null ? List.of() : message.payloads(), order);
+    }
+}
