@@ -14,6 +14,7 @@ import org.ebrelay.adapter.rest.RestApi;
 import org.ebrelay.adapter.soap.EbmsDecoder;
 import org.ebrelay.adapter.soap.SoapCodec;
 import org.ebrelay.adapter.soapapi.SoapApi;
+import org.ebrelay.adapter.tls.TlsContexts;
 import org.ebrelay.adapter.webhook.HttpApplicationWebhook;
 import org.ebrelay.app.AccessCheck;
 import org.ebrelay.app.AgreementRegistry;
@@ -121,7 +122,9 @@ public final class Gateway implements AutoCloseable {
         store = new JdbcMessageStore(database);
         SoapCodec codec = new SoapCodec(new EbmsDecoder(new EbmsDecoder.Options(setup.maxMessageBytes(),
                 config.http().schemaValidation())));
-        EbmsHttpSender sender = new EbmsHttpSender(setup.senderConfig());
+        TlsContexts tls = TlsContexts.of(setup.tlsSettings());
+        started.push(tls);
+        EbmsHttpSender sender = new EbmsHttpSender(setup.senderConfig().withTls(tls.client()));
         sender.start();
         started.push(sender);
         UuidIdGenerator ids = new UuidIdGenerator(nodeId.value(), clock);
@@ -155,7 +158,7 @@ public final class Gateway implements AutoCloseable {
         webhooks = new WebhookPusher(store, codec, routing,
                 new HttpApplicationWebhook(config.http().connectTimeout(), config.http().responseTimeout()), clock);
 
-        web = new WebServer(setup.webServerConfig(), (request, info) -> {
+        web = new WebServer(setup.webServerConfig().withTls(tls.server()), (request, info) -> {
             ReceiveMessage.InboundReply reply = receive.receive(request, info.clientCertificates());
             if (reply.httpStatus() < 300 && !setup.webhooks().isEmpty()) {
                 webhookRuns.execute(webhooks::pushDue);
@@ -163,12 +166,13 @@ public final class Gateway implements AutoCloseable {
             return new HttpReply(reply.httpStatus(), reply.body());
         }, this::health, metrics.registry());
         manualHandling = new ManualHandlingService(store, store, clock, dispatcher::wake);
-        RestApi rest = new RestApi(submit, query, inbox, diagnose, manualHandling, AccessCheck.PERMIT_ALL,
+        AccessCheck access = SecuritySetup.accessCheck(config.access());
+        RestApi rest = new RestApi(submit, query, inbox, diagnose, manualHandling, access,
                 RestApi.DEFAULT_MAX_BODY_BYTES);
         rest.resources().forEach(web::addRestResource);
         rest.providers().forEach(web::addRestProvider);
         web.addRestResource(new NoticesResource(notices));
-        web.addSoapEndpoint("/submission", new SoapApi(submit, query, AccessCheck.PERMIT_ALL).implementor(),
+        web.addSoapEndpoint("/submission", new SoapApi(submit, query, access).implementor(),
                 SoapApi.wsdlLocation());
 
         dispatcher.start();
@@ -176,6 +180,7 @@ public final class Gateway implements AutoCloseable {
         started.push(webhookRuns::shutdownNow);
         web.start();
         started.push(web::stop);
+        tls.watchForRenewals();
         QuartzWakeUps quartz = new QuartzWakeUps(nodeId.value(), database.dataSource(),
                 "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
         quartz.every("sweep", config.reliability().sweepInterval(), this::sweep);

@@ -30,6 +30,7 @@ final class TwoNodes implements AutoCloseable {
         private UnaryOperator<DemoCpa> cpa = UnaryOperator.identity();
         private UnaryOperator<DemoCpa> labCpa = UnaryOperator.identity();
         private UnaryOperator<GatewayConfig> hospitalConfig = UnaryOperator.identity();
+        private UnaryOperator<GatewayConfig> labConfig = UnaryOperator.identity();
         private Duration hospitalResponseTimeout = Duration.ofSeconds(10);
         private Integer labEndpointPort;
         private Integer hospitalEndpointPort;
@@ -57,6 +58,12 @@ final class TwoNodes implements AutoCloseable {
         /** Changes the hospital's configuration (after the test defaults are set). */
         Settings hospitalConfig(UnaryOperator<GatewayConfig> change) {
             this.hospitalConfig = change;
+            return this;
+        }
+
+        /** Changes the laboratory's configuration (after the test defaults are set). */
+        Settings labConfig(UnaryOperator<GatewayConfig> change) {
+            this.labConfig = change;
             return this;
         }
 
@@ -168,7 +175,7 @@ final class TwoNodes implements AutoCloseable {
     /** Starts the laboratory on its port with its data directory (again, after {@link #stopLab()}). */
     void startLab() {
         if (lab == null) {
-            lab = labSetup.start();
+            lab = labSetup.start(settings.labConfig);
         }
     }
 

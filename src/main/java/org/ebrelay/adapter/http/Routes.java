@@ -60,9 +60,11 @@ final class Routes extends Handler.Wrapper {
             return health.handle(request, response, callback);
         }
         if (apiHere && "/metrics".equals(path)) {
+            SecureHeaders.add(request, response);
             return metrics.handle(request, response, callback);
         }
         if (apiHere && (isUnder(path, CxfServices.API_PREFIX) || isUnder(path, CxfServices.SOAP_PREFIX))) {
+            SecureHeaders.add(request, response);
             return super.handle(request, response, callback);
         }
         return false;

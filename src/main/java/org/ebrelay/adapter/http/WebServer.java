@@ -89,10 +89,10 @@ public final class WebServer implements AutoCloseable {
         server = new Server(pool);
         server.setStopAtShutdown(false);
         server.setErrorHandler(new PlainErrorPages.Core());
-        main = connector("main", config.port(), config.tls());
+        main = connector("main", config.host(), config.port(), config.tls());
         server.addConnector(main);
         if (config.adminPort() != null) {
-            admin = connector(Routes.ADMIN_CONNECTOR, config.adminPort(), null);
+            admin = connector(Routes.ADMIN_CONNECTOR, config.adminHost(), config.adminPort(), null);
             server.addConnector(admin);
         }
         server.setHandler(new Routes(
@@ -139,15 +139,16 @@ public final class WebServer implements AutoCloseable {
 
     /** Base of the main listener, e.g. http://127.0.0.1:8080 (the /ebms endpoint is under it). */
     public URI baseUri() {
-        return URI.create((config.tls() == null ? "http" : "https") + "://" + hostForUri() + ":" + port());
+        return URI.create((config.tls() == null ? "http" : "https") + "://" + hostForUri(config.host()) + ":" + port());
     }
 
     /** Base of the listener serving /api, /soap and /metrics. */
     public URI apiBaseUri() {
-        return admin == null ? baseUri() : URI.create("http://" + hostForUri() + ":" + adminPort());
+        return admin == null ? baseUri() : URI.create("http://" + hostForUri(config.adminHost()) + ":" + adminPort());
     }
 
-    private ServerConnector connector(String name, int port, org.eclipse.jetty.util.ssl.SslContextFactory.Server tls) {
+    private ServerConnector connector(String name, String host, int port,
+                                      org.eclipse.jetty.util.ssl.SslContextFactory.Server tls) {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -161,7 +162,7 @@ public final class WebServer implements AutoCloseable {
             connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(tls, h1.getProtocol()), h1);
         }
         connector.setName(name);
-        connector.setHost(config.host());
+        connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(config.idleTimeout().toMillis());
         return connector;
@@ -183,8 +184,7 @@ public final class WebServer implements AutoCloseable {
         return new ReadOnlyResourceHandler.Rendered(200, metrics.get().getBytes(StandardCharsets.UTF_8));
     }
 
-    private String hostForUri() {
-        String host = config.host();
+    private static String hostForUri(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 

@@ -46,6 +46,7 @@ public final class ReceivePipeline implements ReceiveMessage {
     private final CheckAgreementValidity checkAgreementValidity = new CheckAgreementValidity();
     private final ValidateHeader validateHeader;
     private final CheckTimeToLive checkTimeToLive = new CheckTimeToLive();
+    private final CheckClientCertificate checkClientCertificate = new CheckClientCertificate();
     private final EliminateDuplicateAndStore eliminateDuplicateAndStore;
     private final AnswerPing answerPing;
     private final AnswerStatusRequest answerStatusRequest;
@@ -74,20 +75,19 @@ public final class ReceivePipeline implements ReceiveMessage {
     }
 
     /**
-     * @param clientCertificates not checked yet: the security issue adds the TLS client certificate and signature
-     *                           steps (digest §16 step 7) between validating the header and storing
+     * @param clientCertificates the TLS client certificate chain, checked against the CPA (HTTP-8) after the header
      */
     @Override
     public InboundReply receive(WireMessage request, List<X509Certificate> clientCertificates) {
         try {
-            return process(request, clock.instant());
+            return process(request, clock.instant(), clientCertificates);
         } catch (RuntimeException e) {
             LOG.error("Receiving a message failed unexpectedly", e);
             return serverFault("the message could not be processed; send it again later");
         }
     }
 
-    private InboundReply process(WireMessage request, Instant receivedAt) {
+    private InboundReply process(WireMessage request, Instant receivedAt, List<X509Certificate> clientCertificates) {
         Optional<SoapFault> wrongAction = checkSoapAction.check(request);
         if (wrongAction.isPresent()) {
             return InboundReply.fault(codec.encodeFault(wrongAction.get()));
@@ -112,6 +112,11 @@ public final class ReceivePipeline implements ReceiveMessage {
             Checked<Counterparts> parties = validateHeader.validate(in.message(), agreement.value());
             if (parties.failed()) {
                 return reject(in, agreement.value(), parties.errors());
+            }
+            Optional<EbmsError> wrongCertificate = checkClientCertificate.check(in.message(), parties.value(),
+                    clientCertificates);
+            if (wrongCertificate.isPresent()) {
+                return reject(in, agreement.value(), List.of(wrongCertificate.get()));
             }
             Optional<EbmsError> expired = checkTimeToLive.check(in.message(), receivedAt);
             if (expired.isPresent()) {

@@ -90,7 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
         GatewayConfig.Node node = new GatewayConfig.Node(c.node().id(),
                 parties != null && !parties.isEmpty() ? parties : c.node().parties());
         return new GatewayConfig(node, http, storage, cpa, c.reliability(), c.delivery(), c.notifications(),
-                c.pacing());
+                c.pacing(), c.tls(), c.access());
     }
 
     private static Path defaultConfigFile() {

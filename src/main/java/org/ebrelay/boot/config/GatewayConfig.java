@@ -11,26 +11,48 @@ import org.ebrelay.app.inbound.ReceiveSettings;
  * The file form is {@code conf/ebrelay.yaml}; every key is listed in docs/configuration.md.
  */
 public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability,
-                            Delivery delivery, Notifications notifications, Pacing pacing) {
+                            Delivery delivery, Notifications notifications, Pacing pacing, Tls tls,
+                            Access access) {
 
     public static GatewayConfig defaults() {
         return new GatewayConfig(Node.defaults(), Http.defaults(), Storage.defaults(), Cpa.defaults(),
-                Reliability.defaults(), Delivery.defaults(), Notifications.defaults(), Pacing.defaults());
+                Reliability.defaults(), Delivery.defaults(), Notifications.defaults(), Pacing.defaults(),
+                Tls.defaults(), Access.defaults());
     }
 
-    /** Without notification and pacing settings: their defaults. */
+    /** Without notification, pacing, TLS and access settings: their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery) {
-        this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults());
+        this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults(),
+                Tls.defaults(), Access.defaults());
+    }
+
+    /** Without TLS and access settings: their defaults. */
+    public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery,
+                         Notifications notifications, Pacing pacing) {
+        this(node, http, storage, cpa, reliability, delivery, notifications, pacing, Tls.defaults(),
+                Access.defaults());
     }
 
     /** The same configuration with other pacing settings. */
     public GatewayConfig withPacing(Pacing changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed, tls, access);
     }
 
     /** The same configuration with other notification settings. */
     public GatewayConfig withNotifications(Notifications changed) {
-        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing);
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing, tls, access);
+    }
+
+    /** The same configuration with other TLS settings. */
+    public GatewayConfig withTls(Tls changed) {
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, changed,
+                access);
+    }
+
+    /** The same configuration with other API access settings. */
+    public GatewayConfig withAccess(Access changed) {
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, tls,
+                changed);
     }
 
     /**
@@ -233,5 +255,53 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
         public static AdminWebhook defaults() {
             return new AdminWebhook(null);
         }
+    }
+
+    /**
+     * TLS for the ebMS endpoint and for outbound posts (docs/security.md, "TLS").
+     *
+     * @param enabled              the main port speaks HTTPS (needs a key store)
+     * @param keyStore             the node's private key and certificate (PKCS12 or JKS): shown to partners as
+     *                             server certificate and presented as client certificate when posting; null: none
+     * @param keyStoreType         PKCS12 or JKS
+     * @param trustStore           the partners' certificates or their CAs, for both directions; null: the JDK's
+     *                             default CAs when posting, and no client certificate is asked for
+     * @param clientAuth           {@code none}, {@code want} (asked, checked against the CPA where it names one)
+     *                             or {@code need} (a connection without a trusted certificate is refused)
+     * @param hostnameVerification a partner's server certificate must name the host posted to
+     * @param revocation           {@code none}, {@code crl}, {@code ocsp} or {@code crl+ocsp}
+     * @param crlFile              a CRL file used with {@code crl} (else the certificates' distribution points)
+     * @param reloadInterval       how often the key store file is looked at for a renewal (PT0S: never)
+     * @param expiryWarning        key store certificates that expire within this are announced to administrators
+     */
+    public record Tls(boolean enabled, Path keyStore, String keyStorePassword, String keyStoreType, Path trustStore,
+                      String trustStorePassword, String clientAuth, boolean hostnameVerification, String revocation,
+                      Path crlFile, Duration reloadInterval, Duration expiryWarning) {
+        public static Tls defaults() {
+            return new Tls(false, null, null, "PKCS12", null, null, "want", true, "none", null,
+                    Duration.ofMinutes(1), Duration.ofDays(30));
+        }
+    }
+
+    /**
+     * Who may use /api and /soap (docs/security.md, "Access control").
+     *
+     * @param tokens    API tokens; empty: the APIs are open (only sensible on loopback)
+     * @param adminHost the interface the admin port listens on (with http.adminPort)
+     */
+    public record Access(List<ApiToken> tokens, String adminHost) {
+        public static Access defaults() {
+            return new Access(List.of(), "127.0.0.1");
+        }
+    }
+
+    /**
+     * One application's API token, kept only as a hash.
+     *
+     * @param name   who uses it, for logs
+     * @param sha256 the token's SHA-256 as hex ({@code ebrelay token hash} or {@code sha256sum})
+     * @param role   {@code submit}, {@code read}, {@code operator} or {@code admin}
+     */
+    public record ApiToken(String name, String sha256, String role) {
     }
 }

@@ -1,0 +1,86 @@
+package org.ebrelay.adapter.tls;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Key stores for TLS tests, made with the JDK's keytool as scripts/make-tls-keys makes them: one PKCS12 file per
+ * party holding its EC key and a self-signed certificate for 127.0.0.1 and localhost, and trust stores holding the
+ * certificates of some of them.
+ */
+public final class TestKeyStores {
+    public static final String PASSWORD = "changeit";
+
+    private final Path dir;
+
+    public TestKeyStores(Path dir) {
+        this.dir = dir;
+    }
+
+    /** {@code <name>.p12}, made once per directory; valid for {@code days}. */
+    public Path keyStore(String name, int days) {
+        Path file = dir.resolve(name + ".p12");
+        if (!Files.exists(file)) {
+            keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1",
+                    "-dname", "CN=" + name + ",O=ebrelay test", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+                    "-validity", String.valueOf(days), "-storetype", "PKCS12", "-keystore", file.toString(),
+                    "-storepass", PASSWORD, "-keypass", PASSWORD);
+        }
+        return file;
+    }
+
+    public Path keyStore(String name) {
+        return keyStore(name, 30);
+    }
+
+    /** {@code <file>} trusting the certificates of these key stores' parties. */
+    public Path trustStore(String file, String... names) {
+        Path trust = dir.resolve(file);
+        for (String name : names) {
+            Path cert = dir.resolve(name + ".cer");
+            keytool("-exportcert", "-alias", name, "-keystore", keyStore(name).toString(), "-storepass", PASSWORD,
+                    "-file", cert.toString());
+            keytool("-importcert", "-noprompt", "-alias", name, "-file", cert.toString(), "-storetype", "PKCS12",
+                    "-keystore", trust.toString(), "-storepass", PASSWORD);
+        }
+        return trust;
+    }
+
+    /** The party's certificate as base64 DER, as a CPA's ds:X509Certificate carries it. */
+    public String certificateBase64(String name) {
+        try (InputStream in = Files.newInputStream(keyStore(name))) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, PASSWORD.toCharArray());
+            return Base64.getEncoder().encodeToString(((X509Certificate) store.getCertificate(name)).getEncoded());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+
+    private static void keytool(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("keytool could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
