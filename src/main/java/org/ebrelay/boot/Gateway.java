@@ -14,6 +14,7 @@ import org.ebrelay.adapter.rest.RestApi;
 import org.ebrelay.adapter.soap.EbmsDecoder;
 import org.ebrelay.adapter.soap.SoapCodec;
 import org.ebrelay.adapter.soapapi.SoapApi;
+import org.ebrelay.adapter.tls.CertificateExpiryWatch;
 import org.ebrelay.adapter.tls.TlsContexts;
 import org.ebrelay.adapter.webhook.HttpApplicationWebhook;
 import org.ebrelay.app.AccessCheck;
@@ -218,6 +219,13 @@ public final class Gateway implements AutoCloseable {
                 settings.digestInterval());
         admin.start(Duration.ofSeconds(1));
         started.push(admin);
+        GatewayConfig.Tls tls = config.tls();
+        if (tls.keyStore() != null && tls.expiryWarning().compareTo(Duration.ZERO) > 0) {
+            CertificateExpiryWatch expiry = new CertificateExpiryWatch(tls.keyStore(), tls.keyStoreType(),
+                    tls.keyStorePassword(), tls.expiryWarning(), clock, admin::announce);
+            expiry.start(Duration.ofDays(1));
+            started.push(expiry);
+        }
         JdbcNoticeStore noticeStore = new JdbcNoticeStore(database);
         WebhookRouting noticeRouting = settings.pushToApplication() ? routing : WebhookRouting.none();
         noticePusher = new NoticePusher(noticeStore, noticeRouting, http, clock);

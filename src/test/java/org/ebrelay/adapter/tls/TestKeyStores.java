@@ -28,10 +28,15 @@ public final class TestKeyStores {
 
     /** {@code <name>.p12}, made once per directory; valid for {@code days}. */
     public Path keyStore(String name, int days) {
+        return keyStore(name, days, "SAN=ip:127.0.0.1,dns:localhost");
+    }
+
+    /** A key store whose certificate names only {@code san} (e.g. {@code SAN=dns:elsewhere.example}). */
+    public Path keyStore(String name, int days, String san) {
         Path file = dir.resolve(name + ".p12");
         if (!Files.exists(file)) {
             keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=" + name + ",O=ebrelay test", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+                    "-dname", "CN=" + name + ",O=ebrelay test", "-ext", san,
                     "-validity", String.valueOf(days), "-storetype", "PKCS12", "-keystore", file.toString(),
                     "-storepass", PASSWORD, "-keypass", PASSWORD);
         }
