@@ -24,6 +24,8 @@ import java.util.function.Supplier;
  * API resources and SOAP endpoints before {@link #start()}.
  */
 public final class WebServer implements AutoCloseable {
+    /** An ebMS body slower than this is dropped (EbmsHandler): far below any real link; an attack or a dead peer. */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final WebServerConfig config;

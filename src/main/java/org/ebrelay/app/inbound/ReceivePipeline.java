@@ -47,6 +47,7 @@ public final class ReceivePipeline implements ReceiveMessage {
     private final ValidateHeader validateHeader;
     private final CheckTimeToLive checkTimeToLive = new CheckTimeToLive();
     private final CheckClientCertificate checkClientCertificate = new CheckClientCertificate();
+    private final CheckReplayWindow checkReplayWindow;
     private final EliminateDuplicateAndStore eliminateDuplicateAndStore;
     private final AnswerPing answerPing;
     private final AnswerStatusRequest answerStatusRequest;
@@ -65,6 +66,7 @@ public final class ReceivePipeline implements ReceiveMessage {
         this.decodeEnvelope = new DecodeEnvelope(codec);
         this.resolveAgreement = new ResolveAgreement(agreements);
         this.validateHeader = new ValidateHeader(localParties);
+        this.checkReplayWindow = new CheckReplayWindow(settings.defaultPersistDuration());
         this.eliminateDuplicateAndStore = new EliminateDuplicateAndStore(codec, store, ids, localParties, headings,
                 settings);
         this.answerPing = new AnswerPing(ids);
@@ -118,7 +120,8 @@ public final class ReceivePipeline implements ReceiveMessage {
             if (wrongCertificate.isPresent()) {
                 return reject(in, agreement.value(), List.of(wrongCertificate.get()));
             }
-            Optional<EbmsError> expired = checkTimeToLive.check(in.message(), receivedAt);
+            Optional<EbmsError> expired = checkTimeToLive.check(in.message(), receivedAt)
+                    .or(() -> checkReplayWindow.check(in.message(), parties.value().route(), receivedAt));
             if (expired.isPresent()) {
                 return reject(in, agreement.value(), List.of(expired.get()));
             }
