@@ -2,6 +2,7 @@ package org.ebrelay.adapter.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,27 +48,41 @@ public final class TestKeyStores {
         return keyStore(name, 30);
     }
 
-    /** {@code <file>} trusting the certificates of these key stores' parties. */
+    /** {@code <file>} trusting the certificates of these key stores' parties (what keytool -importcert makes). */
     public Path trustStore(String file, String... names) {
         Path trust = dir.resolve(file);
-        for (String name : names) {
-            Path cert = dir.resolve(name + ".cer");
-            keytool("-exportcert", "-alias", name, "-keystore", keyStore(name).toString(), "-storepass", PASSWORD,
-                    "-file", cert.toString());
-            keytool("-importcert", "-noprompt", "-alias", name, "-file", cert.toString(), "-storetype", "PKCS12",
-                    "-keystore", trust.toString(), "-storepass", PASSWORD);
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            for (String name : names) {
+                store.setCertificateEntry(name, certificate(name));
+            }
+            try (OutputStream out = Files.newOutputStream(trust)) {
+                store.store(out, PASSWORD.toCharArray());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write " + trust, e);
         }
         return trust;
     }
 
-    /** The party's certificate as base64 DER, as a CPA's ds:X509Certificate carries it. */
-    public String certificateBase64(String name) {
+    /** The party's certificate. */
+    public X509Certificate certificate(String name) {
         try (InputStream in = Files.newInputStream(keyStore(name))) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, PASSWORD.toCharArray());
-            return Base64.getEncoder().encodeToString(((X509Certificate) store.getCertificate(name)).getEncoded());
+            return (X509Certificate) store.getCertificate(name);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+
+    /** The party's certificate as base64 DER, as a CPA's ds:X509Certificate carries it. */
+    public String certificateBase64(String name) {
+        try {
+            return Base64.getEncoder().encodeToString(certificate(name).getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

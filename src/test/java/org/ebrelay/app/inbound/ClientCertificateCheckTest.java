@@ -5,10 +5,7 @@ import static org.ebrelay.app.inbound.Messages.DEMO_CPA;
 import static org.ebrelay.app.inbound.Messages.LAB;
 import static org.ebrelay.app.inbound.Messages.reliableOrder;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
@@ -40,8 +37,10 @@ class ClientCertificateCheckTest extends WithDatabase {
     @BeforeAll
     static void makeKeys() throws Exception {
         TestKeyStores keys = new TestKeyStores(dir);
-        hospital = certificate(keys.keyStore("hospital", 800), "hospital");
-        other = certificate(keys.keyStore("other", 800), "other");
+        keys.keyStore("hospital", 800);
+        keys.keyStore("other", 800);
+        hospital = keys.certificate("hospital");
+        other = keys.certificate("other");
         cpa = CpaVariants.of(DEMO_CPA, dir,
                 "\t\t<tns:DeliveryChannel tns:channelId=\"RGH_ReliableChannel\"",
                 "\t\t<tns:Certificate tns:certId=\"RGH_TlsCert\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>"
@@ -55,14 +54,6 @@ class ClientCertificateCheckTest extends WithDatabase {
                         + "\t\t\t\t<tns:TransportClientSecurity><tns:TransportSecurityProtocol tns:version=\"1.2\">TLS"
                         + "</tns:TransportSecurityProtocol><tns:ClientCertificateRef tns:certId=\"RGH_TlsCert\"/>"
                         + "</tns:TransportClientSecurity>\n");
-    }
-
-    private static X509Certificate certificate(Path keyStore, String alias) throws Exception {
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, TestKeyStores.PASSWORD.toCharArray());
-            return (X509Certificate) store.getCertificate(alias);
-        }
     }
 
     @AfterEach
