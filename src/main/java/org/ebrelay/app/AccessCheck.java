@@ -1,8 +1,8 @@
 package org.ebrelay.app;
 
 /**
- * Decides whether a caller of the node's API (REST, SOAP) may perform an operation. The seam for the security
- * issue: today every request is allowed and the bearer token is only carried.
+ * Decides whether a caller of the node's API (REST, SOAP) may perform an operation: {@link #PERMIT_ALL} when no
+ * API tokens are configured, else {@link org.ebrelay.app.access.TokenAccessCheck} (docs/security.md).
  */
 @FunctionalInterface
 public interface AccessCheck {
@@ -11,7 +11,20 @@ public interface AccessCheck {
 
     /**
      * @param bearerToken the token of an {@code Authorization: Bearer} header, or null when there is none
-     * @param operation   what is asked, e.g. {@code POST /api/messages} or {@code soap:SubmitMessage}
+     * @param operation   what is asked, e.g. {@code POST /messages} or {@code soap:SubmitMessage}
      */
     boolean permits(String bearerToken, String operation);
+
+    /** Why a request may or may not proceed: 401 (who are you?) differs from 403 (not you). */
+    default Verdict decide(String bearerToken, String operation) {
+        return permits(bearerToken, operation) ? Verdict.ALLOWED : Verdict.UNAUTHENTICATED;
+    }
+
+    enum Verdict {
+        ALLOWED,
+        /** No token, or one the node does not know. */
+        UNAUTHENTICATED,
+        /** A known token whose role does not cover the operation. */
+        FORBIDDEN
+    }
 }

@@ -16,6 +16,8 @@ import org.ebrelay.adapter.rest.SubmissionHandler;
 import org.ebrelay.adapter.soap.EbmsDecoder;
 import org.ebrelay.adapter.soap.SoapCodec;
 import org.ebrelay.adapter.soapapi.SoapApi;
+import org.ebrelay.adapter.tls.CertificateExpiryWatch;
+import org.ebrelay.adapter.tls.TlsContexts;
 import org.ebrelay.adapter.webhook.HttpApplicationWebhook;
 import org.ebrelay.app.signing.Signatures;
 import org.ebrelay.app.AccessCheck;
@@ -131,7 +133,9 @@ public final class Gateway implements AutoCloseable {
         cpaAdmin = CpaAdminSetup.start(config, clock, nodeId.value(), agreements, database, started);
         SoapCodec codec = new SoapCodec(new EbmsDecoder(new EbmsDecoder.Options(setup.maxMessageBytes(),
                 config.http().schemaValidation())));
-        EbmsHttpSender sender = new EbmsHttpSender(setup.senderConfig());
+        TlsContexts tls = TlsContexts.of(setup.tlsSettings());
+        started.push(tls);
+        EbmsHttpSender sender = new EbmsHttpSender(setup.senderConfig().withTls(tls.client()));
         sender.start();
         started.push(sender);
         UuidIdGenerator ids = new UuidIdGenerator(nodeId.value(), clock);
@@ -173,7 +177,7 @@ public final class Gateway implements AutoCloseable {
                 new HttpApplicationWebhook(config.http().connectTimeout(), config.http().responseTimeout()),
                 mllpPushes, clock);
 
-        web = new WebServer(setup.webServerConfig(), (request, info) -> {
+        web = new WebServer(setup.webServerConfig().withTls(tls.server()), (request, info) -> {
             ReceiveMessage.InboundReply reply = receive.receive(request, info.clientCertificates());
             if (reply.httpStatus() < 300 && pushes()) {
                 webhookRuns.execute(webhooks::pushDue);
@@ -181,14 +185,15 @@ public final class Gateway implements AutoCloseable {
             return new HttpReply(reply.httpStatus(), reply.body());
         }, this::health, metrics.registry());
         manualHandling = new ManualHandlingService(store, store, clock, dispatcher::wake);
-        RestApi rest = new RestApi(submit, query, inbox, diagnose, manualHandling, AccessCheck.PERMIT_ALL,
+        AccessCheck access = SecuritySetup.accessCheck(config.access());
+        RestApi rest = new RestApi(submit, query, inbox, diagnose, manualHandling, access,
                 RestApi.DEFAULT_MAX_BODY_BYTES);
         rest.resources().forEach(web::addRestResource);
         rest.providers().forEach(web::addRestProvider);
         web.addApiRoute("POST", SubmissionHandler.PATH, rest.submissionHandler());
         web.addRestResource(new NoticesResource(notices));
         web.addRestResource(new CpaResource(cpaAdmin));
-        web.addSoapEndpoint("/submission", new SoapApi(submit, query, AccessCheck.PERMIT_ALL).implementor(),
+        web.addSoapEndpoint("/submission", new SoapApi(submit, query, access).implementor(),
                 SoapApi.wsdlLocation());
         bank = BankWiring.prepare(config, nodeId.value(), database, store, agreements, web, this::baseUri,
                 dispatcher::wake, clock, started);
@@ -198,6 +203,7 @@ public final class Gateway implements AutoCloseable {
         started.push(webhookRuns::shutdownNow);
         web.start();
         started.push(web::stop);
+        tls.watchForRenewals();
         if (bank != null) {
             bank.start(started);
         }
@@ -241,6 +247,13 @@ public final class Gateway implements AutoCloseable {
                 settings.digestInterval());
         admin.start(Duration.ofSeconds(1));
         started.push(admin);
+        GatewayConfig.Tls tls = config.tls();
+        if (tls.keyStore() != null && tls.expiryWarning().compareTo(Duration.ZERO) > 0) {
+            CertificateExpiryWatch expiry = new CertificateExpiryWatch(tls.keyStore(), tls.keyStoreType(),
+                    tls.keyStorePassword(), tls.expiryWarning(), clock, admin::announce);
+            expiry.start(Duration.ofDays(1));
+            started.push(expiry);
+        }
         JdbcNoticeStore noticeStore = new JdbcNoticeStore(database);
         WebhookRouting noticeRouting = settings.pushToApplication() ? routing : WebhookRouting.none();
         noticePusher = new NoticePusher(noticeStore, noticeRouting, http, clock);

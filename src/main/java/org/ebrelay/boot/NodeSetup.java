@@ -6,6 +6,7 @@ import org.ebrelay.adapter.cpa.CpaProblem;
 import org.ebrelay.adapter.http.ProxySettings;
 import org.ebrelay.adapter.http.SenderConfig;
 import org.ebrelay.adapter.http.WebServerConfig;
+import org.ebrelay.adapter.tls.TlsSettings;
 import org.ebrelay.adapter.jdbc.DatabaseSettings;
 import org.ebrelay.adapter.jdbc.Durability;
 import org.ebrelay.app.AgreementRegistry;
@@ -55,6 +56,7 @@ record NodeSetup(GatewayConfig config, Clock clock, NodeId nodeId, AgreementRegi
         MllpSetup.check(config.mllp(), agreements, problems);
         ClusterSetup.check(config, problems);
         PacingSetup.policy(config.pacing(), problems);
+        SecuritySetup.check(config, problems);
         if (config.http().port() < 0 || config.http().port() > 65535) {
             problems.add("http.port " + config.http().port() + " is not a port number");
         }
@@ -120,7 +122,12 @@ record NodeSetup(GatewayConfig config, Clock clock, NodeId nodeId, AgreementRegi
 
     WebServerConfig webServerConfig() {
         return WebServerConfig.defaults().withHost(config.http().host()).withPort(config.http().port())
-                .withAdminPort(config.http().adminPort()).withMaxEbmsBodyBytes(maxMessageBytes());
+                .withAdminPort(config.http().adminPort()).withMaxEbmsBodyBytes(maxMessageBytes())
+                .withAdminHost(config.access().adminHost());
+    }
+
+    TlsSettings tlsSettings() {
+        return SecuritySetup.tls(config.tls());
     }
 
     SenderConfig senderConfig() {

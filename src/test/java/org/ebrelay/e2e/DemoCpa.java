@@ -99,6 +99,30 @@ final class DemoCpa {
         return replace(">RGH-0001</tns:PartyId>", ">" + value + "</tns:PartyId>");
     }
 
+    /**
+     * Both parties post over HTTPS and each presents the given TLS client certificate (base64 DER), which the CPA
+     * names for it (Certificate, TransportClientSecurity/ClientCertificateRef): HTTP-8 checks it on receipt.
+     */
+    DemoCpa mutualTls(String hospitalCertificate, String labCertificate) {
+        DemoCpa https = replace("tns:uri=\"http://127.0.0.1:", "tns:uri=\"https://127.0.0.1:");
+        return https.clientCertificate("RGH", hospitalCertificate).clientCertificate("NRL", labCertificate);
+    }
+
+    private DemoCpa clientCertificate(String party, String base64) {
+        String certId = party + "_TlsCert";
+        return replace("\t\t<tns:DeliveryChannel tns:channelId=\"" + party + "_ReliableChannel\"",
+                "\t\t<tns:Certificate tns:certId=\"" + certId + "\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>"
+                        + base64 + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></tns:Certificate>\n"
+                        + "\t\t<tns:DeliveryChannel tns:channelId=\"" + party + "_ReliableChannel\"")
+                .replace("<tns:Transport tns:transportId=\"" + party + "_Transport\">\n\t\t\t<tns:TransportSender>\n"
+                                + "\t\t\t\t<tns:TransportProtocol tns:version=\"1.1\">HTTP</tns:TransportProtocol>\n",
+                        "<tns:Transport tns:transportId=\"" + party + "_Transport\">\n\t\t\t<tns:TransportSender>\n"
+                                + "\t\t\t\t<tns:TransportProtocol tns:version=\"1.1\">HTTP</tns:TransportProtocol>\n"
+                                + "\t\t\t\t<tns:TransportClientSecurity><tns:TransportSecurityProtocol tns:version=\"1.2\">"
+                                + "TLS</tns:TransportSecurityProtocol><tns:ClientCertificateRef tns:certId=\"" + certId
+                                + "\"/></tns:TransportClientSecurity>\n");
+    }
+
     String xml() {
         return xml;
     }

@@ -60,7 +60,9 @@ final class EbmsHandler extends Handler.Abstract {
                     "request body larger than " + maxBodyBytes + " bytes");
             return true;
         } catch (IOException e) {
-            callback.failed(e); // the peer went away or sent broken framing: nothing to answer
+            LOG.info("ebMS request from {} abandoned: {}", request.getConnectionMetaData().getRemoteSocketAddress(),
+                    e.getMessage());
+            callback.failed(e); // the peer went away, trickled, or sent broken framing: nothing to answer
             return true;
         }
         WireMessage message = new WireMessage(request.getHeaders().get(HttpHeader.CONTENT_TYPE),
@@ -109,6 +111,7 @@ final class EbmsHandler extends Handler.Abstract {
             throw new BodyTooLarge();
         }
         InputStream in = Content.Source.asInputStream(request);
+        SlowBodyGuard guard = new SlowBodyGuard(System.nanoTime());
         byte[] buf = new byte[declared >= 0 ? (int) declared : Math.min(16 * 1024, max)];
         int size = 0;
         while (true) {
@@ -128,6 +131,7 @@ final class EbmsHandler extends Handler.Abstract {
                 return Arrays.copyOf(buf, size);
             }
             size += n;
+            guard.check(size, System.nanoTime());
         }
     }
 
@@ -138,6 +142,29 @@ final class EbmsHandler extends Handler.Abstract {
         }
         return new TransportInfo(request.getConnectionMetaData().getRemoteSocketAddress(), request.isSecure(),
                 chain == null ? List.of() : List.of(chain));
+    }
+
+    /**
+     * Slow-loris uploads: a body that, after a grace period, has come in slower than
+     * {@link WebServer#MIN_REQUEST_BYTES_PER_SECOND} on average is dropped (each one would hold a thread for as long
+     * as the peer likes, since every trickled byte resets the idle timeout). Measured on the monotonic clock.
+     */
+    static final class SlowBodyGuard {
+        static final long GRACE_NANOS = 10_000_000_000L;
+        private final long start;
+
+        SlowBodyGuard(long start) {
+            this.start = start;
+        }
+
+        void check(long bytesSoFar, long now) throws IOException {
+            long elapsed = now - start;
+            if (elapsed > GRACE_NANOS
+                    && bytesSoFar < WebServer.MIN_REQUEST_BYTES_PER_SECOND * (elapsed / 1_000_000_000L)) {
+                throw new IOException("request body trickles in at " + bytesSoFar * 1_000_000_000L / elapsed
+                        + " bytes/s, below the minimum of " + WebServer.MIN_REQUEST_BYTES_PER_SECOND + ": dropped");
+            }
+        }
     }
 
     /** The body exceeds the configured maximum. */

@@ -75,13 +75,16 @@ final class Routes extends Handler.Wrapper {
             return health.handle(request, response, callback);
         }
         if (apiHere && "/metrics".equals(path)) {
+            SecureHeaders.add(request, response);
             return metrics.handle(request, response, callback);
         }
         Handler apiRoute = apiHere ? apiRoutes.get(request.getMethod() + " " + path) : null;
         if (apiRoute != null) {
+            SecureHeaders.add(request, response);
             return apiRoute.handle(request, response, callback);
         }
         if (apiHere && (isUnder(path, CxfServices.API_PREFIX) || isUnder(path, CxfServices.SOAP_PREFIX))) {
+            SecureHeaders.add(request, response);
             return super.handle(request, response, callback);
         }
         if (apiHere && extraApiPrefixes.stream().anyMatch(prefix -> isUnder(path, prefix))) {

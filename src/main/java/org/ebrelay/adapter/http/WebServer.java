@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  * API resources and SOAP endpoints before {@link #start()}.
  */
 public final class WebServer implements AutoCloseable {
+    /** An ebMS body slower than this is dropped (EbmsHandler): far below any real link; an attack or a dead peer. */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final WebServerConfig config;
@@ -111,10 +113,10 @@ public final class WebServer implements AutoCloseable {
         server = new Server(pool);
         server.setStopAtShutdown(false);
         server.setErrorHandler(new PlainErrorPages.Core());
-        main = connector("main", config.port(), config.tls());
+        main = connector("main", config.host(), config.port(), config.tls());
         server.addConnector(main);
         if (config.adminPort() != null) {
-            admin = connector(Routes.ADMIN_CONNECTOR, config.adminPort(), null);
+            admin = connector(Routes.ADMIN_CONNECTOR, config.adminHost(), config.adminPort(), null);
             server.addConnector(admin);
         }
         server.setHandler(new Routes(
@@ -162,15 +164,16 @@ public final class WebServer implements AutoCloseable {
 
     /** Base of the main listener, e.g. http://127.0.0.1:8080 (the /ebms endpoint is under it). */
     public URI baseUri() {
-        return URI.create((config.tls() == null ? "http" : "https") + "://" + hostForUri() + ":" + port());
+        return URI.create((config.tls() == null ? "http" : "https") + "://" + hostForUri(config.host()) + ":" + port());
     }
 
     /** Base of the listener serving /api, /soap and /metrics. */
     public URI apiBaseUri() {
-        return admin == null ? baseUri() : URI.create("http://" + hostForUri() + ":" + adminPort());
+        return admin == null ? baseUri() : URI.create("http://" + hostForUri(config.adminHost()) + ":" + adminPort());
     }
 
-    private ServerConnector connector(String name, int port, org.eclipse.jetty.util.ssl.SslContextFactory.Server tls) {
+    private ServerConnector connector(String name, String host, int port,
+                                      org.eclipse.jetty.util.ssl.SslContextFactory.Server tls) {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -180,11 +183,13 @@ public final class WebServer implements AutoCloseable {
         if (tls == null) {
             connector = new ServerConnector(server, 1, 1, h1);
         } else {
-            http.addCustomizer(new SecureRequestCustomizer());
+            // No SNI host check: whether the certificate names the host is the client's check (a partner may post
+            // to an address its certificate does not name, with its own hostname verification turned off).
+            http.addCustomizer(new SecureRequestCustomizer(false));
             connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(tls, h1.getProtocol()), h1);
         }
         connector.setName(name);
-        connector.setHost(config.host());
+        connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(config.idleTimeout().toMillis());
         return connector;
@@ -206,8 +211,7 @@ public final class WebServer implements AutoCloseable {
         return new ReadOnlyResourceHandler.Rendered(200, metrics.get().getBytes(StandardCharsets.UTF_8));
     }
 
-    private String hostForUri() {
-        String host = config.host();
+    private static String hostForUri(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 

@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param idleTimeout      how long an idle connection is kept
  * @param tls              when not null, the main port speaks TLS with this factory (the security issue
  *                         configures it, including whether client certificates are wanted)
+ * @param adminHost        the interface the admin listener binds (loopback unless configured otherwise)
  */
 public record WebServerConfig(String host, int port, Integer adminPort, int maxEbmsBodyBytes, int maxThreads,
-                              Duration idleTimeout, SslContextFactory.Server tls) {
+                              Duration idleTimeout, SslContextFactory.Server tls, String adminHost) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     /** 16 MiB: HL7 payloads are small; the body is held in memory while the endpoint works on it. */
@@ -29,6 +30,7 @@ public record WebServerConfig(String host, int port, Integer adminPort, int maxE
     public WebServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(adminHost, "adminHost");
         checkPort(port);
         if (adminPort != null) {
             checkPort(adminPort);
@@ -47,31 +49,36 @@ public record WebServerConfig(String host, int port, Integer adminPort, int maxE
     /** 127.0.0.1:8080, no admin port, plain HTTP. */
     public static WebServerConfig defaults() {
         return new WebServerConfig(DEFAULT_HOST, DEFAULT_PORT, null, DEFAULT_MAX_EBMS_BODY_BYTES,
-                DEFAULT_MAX_THREADS, DEFAULT_IDLE_TIMEOUT, null);
+                DEFAULT_MAX_THREADS, DEFAULT_IDLE_TIMEOUT, null, DEFAULT_HOST);
     }
 
     public WebServerConfig withHost(String newHost) {
-        return new WebServerConfig(newHost, port, adminPort, maxEbmsBodyBytes, maxThreads, idleTimeout, tls);
+        return new WebServerConfig(newHost, port, adminPort, maxEbmsBodyBytes, maxThreads, idleTimeout, tls, adminHost);
     }
 
     public WebServerConfig withPort(int newPort) {
-        return new WebServerConfig(host, newPort, adminPort, maxEbmsBodyBytes, maxThreads, idleTimeout, tls);
+        return new WebServerConfig(host, newPort, adminPort, maxEbmsBodyBytes, maxThreads, idleTimeout, tls, adminHost);
     }
 
     public WebServerConfig withAdminPort(Integer newAdminPort) {
-        return new WebServerConfig(host, port, newAdminPort, maxEbmsBodyBytes, maxThreads, idleTimeout, tls);
+        return new WebServerConfig(host, port, newAdminPort, maxEbmsBodyBytes, maxThreads, idleTimeout, tls, adminHost);
     }
 
     public WebServerConfig withMaxEbmsBodyBytes(int max) {
-        return new WebServerConfig(host, port, adminPort, max, maxThreads, idleTimeout, tls);
+        return new WebServerConfig(host, port, adminPort, max, maxThreads, idleTimeout, tls, adminHost);
     }
 
     public WebServerConfig withMaxThreads(int threads) {
-        return new WebServerConfig(host, port, adminPort, maxEbmsBodyBytes, threads, idleTimeout, tls);
+        return new WebServerConfig(host, port, adminPort, maxEbmsBodyBytes, threads, idleTimeout, tls, adminHost);
     }
 
     public WebServerConfig withTls(SslContextFactory.Server newTls) {
-        return new WebServerConfig(host, port, adminPort, maxEbmsBodyBytes, maxThreads, idleTimeout, newTls);
+        return new WebServerConfig(host, port, adminPort, maxEbmsBodyBytes, maxThreads, idleTimeout, newTls, adminHost);
+    }
+
+    public WebServerConfig withAdminHost(String newAdminHost) {
+        return new WebServerConfig(host, port, adminPort, maxEbmsBodyBytes, maxThreads, idleTimeout, tls,
+                newAdminHost);
     }
 
     private static void checkPort(int p) {

@@ -10,7 +10,7 @@ import org.ebrelay.app.AccessCheck;
 
 /**
  * Reads {@code Authorization: Bearer TOKEN} and asks the {@link AccessCheck} whether the request may proceed
- * (401 JSON when not). The check decides; today it allows everything.
+ * (401 JSON without a known token, 403 when the token's role does not cover the operation).
  */
 @Provider
 public class BearerTokenFilter implements ContainerRequestFilter {
@@ -26,11 +26,19 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         String operation = request.getMethod() + " /" + request.getUriInfo().getPath(false);
-        if (!accessCheck.permits(token, operation)) {
+        AccessCheck.Verdict verdict = accessCheck.decide(token, operation);
+        if (verdict == AccessCheck.Verdict.UNAUTHENTICATED) {
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                     .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError("Unauthorized", "a valid bearer token is required for " + operation))
+                    .entity(new ApiError("Unauthorized", token == null
+                            ? "a bearer token is required for " + operation
+                            : "the bearer token is not valid for this node"))
+                    .build());
+        } else if (verdict == AccessCheck.Verdict.FORBIDDEN) {
+            request.abortWith(Response.status(Response.Status.FORBIDDEN)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError("Forbidden", "the token's role does not allow " + operation))
                     .build());
         }
     }

@@ -62,6 +62,11 @@ final class SubmissionEndpoint {
         return reply(401, new ApiError("Unauthorized", "a valid bearer token is required for " + operation), null);
     }
 
+    /** The 403 for a known token whose role does not cover submitting. */
+    Reply forbidden(String operation) {
+        return reply(403, new ApiError("Forbidden", "the token's role does not allow " + operation), null);
+    }
+
     private Submission submission(String contentType, Map<String, List<String>> query, InputStream body) {
         MediaType mediaType = mediaType(contentType);
         byte[] bytes = bodies.read(body);

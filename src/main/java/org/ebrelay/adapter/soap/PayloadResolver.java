@@ -17,6 +17,10 @@ final class PayloadResolver {
     private PayloadResolver() {
     }
 
+    private static boolean printable(String value) {
+        return value == null || value.chars().allMatch(ch -> ch >= 0x20 && ch <= 0x7E);
+    }
+
     /**
      * @param parts all MIME parts (empty for a bare envelope)
      * @param root  the part holding the SOAP envelope, or null for a bare envelope
@@ -34,6 +38,13 @@ final class PayloadResolver {
         for (ManifestReference reference : manifest == null ? List.<ManifestReference>of() : manifest.references()) {
             MultipartReader.Part part = find(reference, byContentId, problems);
             if (part != null && referenced.add(part) && part.decoded()) {
+                if (!printable(part.contentType()) || !printable(part.contentId())) {
+                    // e.g. a bare CR folding two header lines into one: nothing a sender means, and unsafe to
+                    // pass on in an HTTP or MIME header (found by the fuzz test)
+                    problems.error(ErrorCode.MIME_PROBLEM, reference.href(), "MIME " + part.location()
+                            + " has control or non-ASCII characters in its Content-Type or Content-ID");
+                    continue;
+                }
                 payloads.add(new Payload(part.contentId(), part.contentType(), part.content()));
             }
         }

@@ -95,8 +95,12 @@ public class SubmissionEndpoint implements Provider<Source> {
     }
 
     private void checkAccess(String operation) {
-        if (!accessCheck.permits(bearerToken(), operation)) {
+        AccessCheck.Verdict verdict = accessCheck.decide(bearerToken(), operation);
+        if (verdict == AccessCheck.Verdict.UNAUTHENTICATED) {
             throw new ApiFault("Unauthorized", "a valid bearer token is required for " + operation, true);
+        }
+        if (verdict == AccessCheck.Verdict.FORBIDDEN) {
+            throw new ApiFault("Forbidden", "the token's role does not allow " + operation, true);
         }
     }
 

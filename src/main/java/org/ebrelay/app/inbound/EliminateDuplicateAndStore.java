@@ -155,14 +155,14 @@ final class EliminateDuplicateAndStore {
         }
         Instant timestamp = in.message().header().messageData().timestamp();
         Instant from = timestamp.isAfter(in.receivedAt()) ? timestamp : in.receivedAt();
-        return new DuplicateCheck(ContentDigest.of(in.message()), from.plus(persistDuration(route)));
+        return new DuplicateCheck(ContentDigest.of(in.message()), from.plus(persistDuration(route, settings.defaultPersistDuration())));
     }
 
     /** The receiver's PersistDuration (ours), else the sender's, else the configured default. */
-    private Duration persistDuration(Route route) {
+    static Duration persistDuration(Route route, Duration fallback) {
         return Optional.ofNullable(route.receiverTerms().reliability().persistDuration())
                 .or(() -> Optional.ofNullable(route.senderTerms().reliability().persistDuration()))
-                .orElse(settings.defaultPersistDuration());
+                .orElse(fallback);
     }
 
     /**

@@ -49,6 +49,8 @@ public final class ReceivePipeline implements ReceiveMessage {
     private final ValidateHeader validateHeader;
     private final VerifySignature verifySignature;
     private final CheckTimeToLive checkTimeToLive = new CheckTimeToLive();
+    private final CheckClientCertificate checkClientCertificate = new CheckClientCertificate();
+    private final CheckReplayWindow checkReplayWindow;
     private final EliminateDuplicateAndStore eliminateDuplicateAndStore;
     private final AnswerPing answerPing;
     private final AnswerStatusRequest answerStatusRequest;
@@ -76,6 +78,7 @@ public final class ReceivePipeline implements ReceiveMessage {
         this.decodeEnvelope = new DecodeEnvelope(codec);
         this.resolveAgreement = new ResolveAgreement(agreements);
         this.validateHeader = new ValidateHeader(localParties);
+        this.checkReplayWindow = new CheckReplayWindow(settings.defaultPersistDuration());
         this.eliminateDuplicateAndStore = new EliminateDuplicateAndStore(codec, store, ids, localParties, headings,
                 settings, signatures);
         this.answerPing = new AnswerPing(ids);
@@ -85,18 +88,20 @@ public final class ReceivePipeline implements ReceiveMessage {
         this.rejectMessage = new RejectMessage(codec, store, ids, headings, reply);
     }
 
-    /** @param clientCertificates not checked here: the TLS client certificate is the transport security's part */
+    /**
+     * @param clientCertificates the TLS client certificate chain, checked against the CPA (HTTP-8) after the header
+     */
     @Override
     public InboundReply receive(WireMessage request, List<X509Certificate> clientCertificates) {
         try {
-            return process(request, clock.instant());
+            return process(request, clock.instant(), clientCertificates);
         } catch (RuntimeException e) {
             LOG.error("Receiving a message failed unexpectedly", e);
             return serverFault("the message could not be processed; send it again later");
         }
     }
 
-    private InboundReply process(WireMessage request, Instant receivedAt) {
+    private InboundReply process(WireMessage request, Instant receivedAt, List<X509Certificate> clientCertificates) {
         Optional<SoapFault> wrongAction = checkSoapAction.check(request);
         if (wrongAction.isPresent()) {
             return InboundReply.fault(codec.encodeFault(wrongAction.get()));
@@ -126,7 +131,13 @@ public final class ReceivePipeline implements ReceiveMessage {
             if (signature.failed()) {
                 return reject(in, agreement.value(), signature.errors());
             }
-            Optional<EbmsError> expired = checkTimeToLive.check(in.message(), receivedAt);
+            Optional<EbmsError> wrongCertificate = checkClientCertificate.check(in.message(), parties.value(),
+                    clientCertificates);
+            if (wrongCertificate.isPresent()) {
+                return reject(in, agreement.value(), List.of(wrongCertificate.get()));
+            }
+            Optional<EbmsError> expired = checkTimeToLive.check(in.message(), receivedAt)
+                    .or(() -> checkReplayWindow.check(in.message(), parties.value().route(), receivedAt));
             if (expired.isPresent()) {
                 return reject(in, agreement.value(), List.of(expired.get()));
             }

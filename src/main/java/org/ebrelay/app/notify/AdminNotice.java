@@ -9,6 +9,7 @@ import org.ebrelay.app.port.out.NoticeKind;
 /**
  * One notice to the administrators about one partner, standing for any number of message events.
  *
+ * @param partner      whom it is about; null only for {@link Type#CERTIFICATE_EXPIRING}
  * @param since        the start of the period this notice covers (the previous notice about the partner, or its
  *                     first event)
  * @param outageSince  when the current (or, for {@link Type#OUTAGE_ENDED}, the ended) outage began; null if none
@@ -21,7 +22,9 @@ public record AdminNotice(Type type, Partner partner, Instant at, Instant since,
                           List<Example> examples) {
     public AdminNotice {
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(partner, "partner");
+        if (type != Type.CERTIFICATE_EXPIRING) {
+            Objects.requireNonNull(partner, "partner");
+        }
         Objects.requireNonNull(at, "at");
         counts = Map.copyOf(counts);
         outageTotals = Map.copyOf(outageTotals);
@@ -36,10 +39,15 @@ public record AdminNotice(Type type, Partner partner, Instant at, Instant since,
         /** What happened since the previous notice, at most once per digest interval while it lasts. */
         DIGEST,
         /** A message to the partner completed again: the outage is over; totals of the whole outage. */
-        OUTAGE_ENDED
+        OUTAGE_ENDED,
+        /**
+         * A certificate of the node's own key store (TLS) expires soon: about the node, not one partner (partner
+         * null); each example's detail names one certificate.
+         */
+        CERTIFICATE_EXPIRING
     }
 
-    /** One message event shown as an example. */
+    /** One message event shown as an example (kind and messageId null for a certificate). */
     public record Example(NoticeKind kind, String messageId, String hl7Id, String detail, Instant at) {
     }
 

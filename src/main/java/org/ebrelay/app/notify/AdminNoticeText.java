@@ -16,6 +16,7 @@ public final class AdminNoticeText {
             case NEW_PROBLEM -> phrase(n.counts()) + " for " + n.partner();
             case DIGEST -> n.total() + " more failure event(s) for " + n.partner();
             case OUTAGE_ENDED -> n.partner() + " is reachable again";
+            case CERTIFICATE_EXPIRING -> n.examples().size() + " TLS certificate(s) of the node expire soon";
         };
         return "[ebrelay " + node + "] " + what;
     }
@@ -24,7 +25,7 @@ public final class AdminNoticeText {
         StringBuilder text = new StringBuilder();
         text.append(intro(n)).append("\n\n");
         text.append("Node:     ").append(node).append('\n');
-        text.append("Partner:  ").append(n.partner()).append('\n');
+        text.append("Partner:  ").append(n.partner() == null ? "-" : n.partner()).append('\n');
         text.append("Notice:   ").append(n.type()).append(" at ").append(n.at()).append('\n');
         if (n.outageSince() != null) {
             text.append("Outage since ").append(n.outageSince()).append('\n');
@@ -38,12 +39,18 @@ public final class AdminNoticeText {
         if (!n.examples().isEmpty()) {
             text.append("\nExamples:\n");
             for (AdminNotice.Example e : n.examples()) {
+                if (e.kind() == null) {
+                    text.append("  ").append(e.detail()).append('\n');
+                    continue;
+                }
                 text.append("  ").append(e.at()).append("  ").append(e.kind()).append("  MessageId ")
                         .append(e.messageId()).append("  HL7 ").append(e.hl7Id() == null ? "-" : e.hl7Id())
                         .append("\n    ").append(e.detail() == null ? "" : e.detail()).append('\n');
             }
         }
-        text.append("\nMessages waiting for an operator: ebrelay messages --state MANUAL\n");
+        text.append(n.type() == AdminNotice.Type.CERTIFICATE_EXPIRING
+                ? "\nRenew the key store file in place: the node takes it into use without a restart.\n"
+                : "\nMessages waiting for an operator: ebrelay messages --state MANUAL\n");
         return text.toString();
     }
 
@@ -54,6 +61,8 @@ public final class AdminNoticeText {
             case NEW_PROBLEM -> "A new kind of failure for this partner. Further ones are collected into a digest.";
             case DIGEST -> "What happened since the previous notice about this partner.";
             case OUTAGE_ENDED -> "A message to this partner was delivered again: the outage is over.";
+            case CERTIFICATE_EXPIRING -> "These certificates of the node's TLS key store expire soon; partners will"
+                    + " refuse connections with an expired one.";
         };
     }
 

@@ -74,6 +74,18 @@ public final class AdminNotifier implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a notice about the node itself (not counted, not aggregated) to every channel now; a channel that fails
+     * gets it again later, as any notice.
+     */
+    public synchronized void announce(AdminNotice notice) {
+        Instant now = clock.instant();
+        log.info("administrator notice {}", notice.type());
+        for (AdminChannel channel : channels) {
+            send(channel, notice, now);
+        }
+    }
+
     /** Checks for due notices every {@code tick} on a thread of its own. */
     public void start(Duration tick) {
         sender = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -42,8 +42,8 @@ public final class NoticeJson {
         return new JsonText().field("type", "adminNotice")
                 .field("notice", n.type().name())
                 .field("node", node)
-                .field("cpaId", n.partner().cpaId().value())
-                .field("partner", PartyIds.format(n.partner().party()))
+                .field("cpaId", n.partner() == null ? null : n.partner().cpaId().value())
+                .field("partner", n.partner() == null ? null : PartyIds.format(n.partner().party()))
                 .field("at", n.at().toString())
                 .field("since", n.since() == null ? null : n.since().toString())
                 .field("outageSince", n.outageSince() == null ? null : n.outageSince().toString())
@@ -60,7 +60,7 @@ public final class NoticeJson {
     }
 
     private static JsonText example(AdminNotice.Example e) {
-        return new JsonText().field("kind", e.kind().name()).field("messageId", e.messageId())
+        return new JsonText().field("kind", e.kind() == null ? null : e.kind().name()).field("messageId", e.messageId())
                 .field("hl7MessageId", e.hl7Id()).field("detail", e.detail()).field("at", e.at().toString());
     }
 }

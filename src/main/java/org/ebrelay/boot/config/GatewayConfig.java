@@ -12,103 +12,117 @@ import org.ebrelay.app.inbound.ReceiveSettings;
  */
 public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability,
                             Delivery delivery, Notifications notifications, Pacing pacing, Mllp mllp, Bank bank,
-                            Cluster cluster, Portal portal, Signing signing) {
+                            Cluster cluster, Portal portal, Signing signing, Tls tls, Access access) {
 
     public static GatewayConfig defaults() {
         return new GatewayConfig(Node.defaults(), Http.defaults(), Storage.defaults(), Cpa.defaults(),
                 Reliability.defaults(), Delivery.defaults(), Notifications.defaults(), Pacing.defaults(),
-                Mllp.defaults(), Bank.defaults(), Cluster.defaults(), Portal.defaults(), Signing.defaults());
+                Mllp.defaults(), Bank.defaults(), Cluster.defaults(), Portal.defaults(), Signing.defaults(),
+                Tls.defaults(), Access.defaults());
     }
 
     /** Only the first six sections; the others get their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery) {
         this(node, http, storage, cpa, reliability, delivery, Notifications.defaults(), Pacing.defaults(),
-                Mllp.defaults(), Bank.defaults(), Cluster.defaults(), Portal.defaults(), Signing.defaults());
+                Mllp.defaults(), Bank.defaults(), Cluster.defaults(), Portal.defaults(), Signing.defaults(),
+                Tls.defaults(), Access.defaults());
     }
 
     /** Only the first eight sections; the others get their defaults. */
     public GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reliability reliability, Delivery delivery,
                          Notifications notifications, Pacing pacing) {
         this(node, http, storage, cpa, reliability, delivery, notifications, pacing, Mllp.defaults(), Bank.defaults(),
-                Cluster.defaults(), Portal.defaults(), Signing.defaults());
+                Cluster.defaults(), Portal.defaults(), Signing.defaults(), Tls.defaults(), Access.defaults());
     }
 
     /** The same configuration with other node settings. */
     public GatewayConfig withNode(Node changed) {
         return new GatewayConfig(changed, http, storage, cpa, reliability, delivery, notifications, pacing, mllp,
-                bank, cluster, portal, signing);
+                bank, cluster, portal, signing, tls, access);
     }
 
     /** The same configuration with other http settings. */
     public GatewayConfig withHttp(Http changed) {
         return new GatewayConfig(node, changed, storage, cpa, reliability, delivery, notifications, pacing, mllp,
-                bank, cluster, portal, signing);
+                bank, cluster, portal, signing, tls, access);
     }
 
     /** The same configuration with other storage settings. */
     public GatewayConfig withStorage(Storage changed) {
         return new GatewayConfig(node, http, changed, cpa, reliability, delivery, notifications, pacing, mllp, bank,
-                cluster, portal, signing);
+                cluster, portal, signing, tls, access);
     }
 
     /** The same configuration with other cpa settings. */
     public GatewayConfig withCpa(Cpa changed) {
         return new GatewayConfig(node, http, storage, changed, reliability, delivery, notifications, pacing, mllp,
-                bank, cluster, portal, signing);
+                bank, cluster, portal, signing, tls, access);
     }
 
     /** The same configuration with other reliability settings. */
     public GatewayConfig withReliability(Reliability changed) {
         return new GatewayConfig(node, http, storage, cpa, changed, delivery, notifications, pacing, mllp, bank,
-                cluster, portal, signing);
+                cluster, portal, signing, tls, access);
     }
 
     /** The same configuration with other delivery settings. */
     public GatewayConfig withDelivery(Delivery changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, changed, notifications, pacing, mllp, bank,
-                cluster, portal, signing);
+                cluster, portal, signing, tls, access);
     }
 
     /** The same configuration with other notifications settings. */
     public GatewayConfig withNotifications(Notifications changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, changed, pacing, mllp, bank,
-                cluster, portal, signing);
+                cluster, portal, signing, tls, access);
     }
 
     /** The same configuration with other pacing settings. */
     public GatewayConfig withPacing(Pacing changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, changed, mllp, bank,
-                cluster, portal, signing);
+                cluster, portal, signing, tls, access);
     }
 
     /** The same configuration with other mllp settings. */
     public GatewayConfig withMllp(Mllp changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, changed,
-                bank, cluster, portal, signing);
+                bank, cluster, portal, signing, tls, access);
     }
 
     /** The same configuration with other bank settings. */
     public GatewayConfig withBank(Bank changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp,
-                changed, cluster, portal, signing);
+                changed, cluster, portal, signing, tls, access);
     }
 
     /** The same configuration with other cluster settings. */
     public GatewayConfig withCluster(Cluster changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp, bank,
-                changed, portal, signing);
+                changed, portal, signing, tls, access);
     }
 
     /** The same configuration with other portal settings. */
     public GatewayConfig withPortal(Portal changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp, bank,
-                cluster, changed, signing);
+                cluster, changed, signing, tls, access);
     }
 
     /** The same configuration with other signing settings. */
     public GatewayConfig withSigning(Signing changed) {
         return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp, bank,
-                cluster, portal, changed);
+                cluster, portal, changed, tls, access);
+    }
+
+    /** The same configuration with other tls settings. */
+    public GatewayConfig withTls(Tls changed) {
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp, bank,
+                cluster, portal, signing, changed, access);
+    }
+
+    /** The same configuration with other access settings. */
+    public GatewayConfig withAccess(Access changed) {
+        return new GatewayConfig(node, http, storage, cpa, reliability, delivery, notifications, pacing, mllp, bank,
+                cluster, portal, signing, tls, changed);
     }
 
     /** The same configuration with another data directory (and the embedded database in it). */
@@ -523,5 +537,53 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
                                   String sendingApplication, String sendingFacility, String receivingApplication,
                                   String receivingFacility, String messageType, String triggerEvent, String host,
                                   int port, Integer retries, Duration retryInterval) {
+    }
+
+    /**
+     * TLS for the ebMS endpoint and for outbound posts (docs/security.md, "TLS").
+     *
+     * @param enabled              the main port speaks HTTPS (needs a key store)
+     * @param keyStore             the node's private key and certificate (PKCS12 or JKS): shown to partners as
+     *                             server certificate and presented as client certificate when posting; null: none
+     * @param keyStoreType         PKCS12 or JKS
+     * @param trustStore           the partners' certificates or their CAs, for both directions; null: the JDK's
+     *                             default CAs when posting, and no client certificate is asked for
+     * @param clientAuth           {@code none}, {@code want} (asked, checked against the CPA where it names one)
+     *                             or {@code need} (a connection without a trusted certificate is refused)
+     * @param hostnameVerification a partner's server certificate must name the host posted to
+     * @param revocation           {@code none}, {@code crl}, {@code ocsp} or {@code crl+ocsp}
+     * @param crlFile              a CRL file used with {@code crl} (else the certificates' distribution points)
+     * @param reloadInterval       how often the key store file is looked at for a renewal (PT0S: never)
+     * @param expiryWarning        key store certificates that expire within this are announced to administrators
+     */
+    public record Tls(boolean enabled, Path keyStore, String keyStorePassword, String keyStoreType, Path trustStore,
+                      String trustStorePassword, String clientAuth, boolean hostnameVerification, String revocation,
+                      Path crlFile, Duration reloadInterval, Duration expiryWarning) {
+        public static Tls defaults() {
+            return new Tls(false, null, null, "PKCS12", null, null, "want", true, "none", null,
+                    Duration.ofMinutes(1), Duration.ofDays(30));
+        }
+    }
+
+    /**
+     * Who may use /api and /soap (docs/security.md, "Access control").
+     *
+     * @param tokens    API tokens; empty: the APIs are open (only sensible on loopback)
+     * @param adminHost the interface the admin port listens on (with http.adminPort)
+     */
+    public record Access(List<ApiToken> tokens, String adminHost) {
+        public static Access defaults() {
+            return new Access(List.of(), "127.0.0.1");
+        }
+    }
+
+    /**
+     * One application's API token, kept only as a hash.
+     *
+     * @param name   who uses it, for logs
+     * @param sha256 the token's SHA-256 as hex ({@code ebrelay token hash} or {@code sha256sum})
+     * @param role   {@code submit}, {@code read}, {@code operator} or {@code admin}
+     */
+    public record ApiToken(String name, String sha256, String role) {
     }
 }

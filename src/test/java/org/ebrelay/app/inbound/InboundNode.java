@@ -128,6 +128,11 @@ final class InboundNode implements AutoCloseable {
         return pipeline.receive(wire, List.of());
     }
 
+    /** Posts {@code message} as if over TLS with this client certificate chain. */
+    InboundReply receive(EbmsMessage message, List<java.security.cert.X509Certificate> clientCertificates) {
+        return pipeline.receive(codec.encode(message), clientCertificates);
+    }
+
     /** The ebXML message in a reply body, decoded with no problem of severity Error. */
     EbmsMessage decode(WireMessage wire) {
         Decoded decoded = codec.decode(wire);
