@@ -48,6 +48,7 @@ public final class Bench {
 
     private PostgresNodes postgres;
     private int hospitalNodes = 1;
+    private boolean bank = true;
 
     public Bench(Options options, PrintWriter out, Clock clock) {
         this.options = options;
@@ -66,12 +67,20 @@ public final class Bench {
         return this;
     }
 
+    /** Runs the nodes without their in-node Message Bank (to measure what the bank costs). */
+    public Bench withoutBank() {
+        this.bank = false;
+        return this;
+    }
+
     /** Runs warm-up and measurement and prints the report; true when every measured message completed. */
     public boolean run() throws Exception {
         Path dataDir = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("ebrelay-bench");
         SignedRun signing = SignedRun.prepare(options.signed(), options.cpaFile(), dataDir);
         // On PostgreSQL the nodes start without signing keys: the two options are not combined yet.
-        DemoNodes.GatewayStarter starter = postgres == null ? signing.starter() : postgres.starter(hospitalNodes > 1);
+        DemoNodes.GatewayStarter base = postgres == null ? signing.starter() : postgres.starter(hospitalNodes > 1);
+        DemoNodes.GatewayStarter starter = bank ? base
+                : (config, nodeClock) -> base.start(config.withBank(config.bank().off()), nodeClock);
         List<Gateway> moreHospitals = new ArrayList<>();
         try (DemoNodes nodes = DemoNodes.start(new DemoNodes.Settings(signing.cpaFile(), dataDir, freePort(),
                 freePort(), options.durability(), true), clock, starter);

@@ -84,6 +84,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + " over them (default ${DEFAULT-VALUE}).")
     int hospitalNodes;
 
+    @Option(names = "--no-bank",
+            description = "Run the nodes without their in-node Message Bank (by default each node hosts one and"
+                    + " ships every message and event to it).")
+    boolean noBank;
+
     @Option(names = "--signed", paramLabel = "WHAT", defaultValue = "none",
             description = "XML signatures: none, messages (signed messages, unsigned acks) or acks (signed messages"
                     + " and signed acks), with a fresh RSA-2048 key per node (default ${DEFAULT-VALUE}).")
@@ -112,6 +117,9 @@ public final class BenchCommand implements Callable<Integer> {
                 payloadBytes, cpa.get(), dataDir, Duration.ofSeconds(timeLimitSeconds), signed);
         try {
             Bench bench = new Bench(options, spec.commandLine().getOut(), Clock.systemUTC());
+            if (noBank) {
+                bench.withoutBank();
+            }
             if (postgresUrl != null) {
                 bench.onPostgres(postgresUrl.endsWith("/") ? postgresUrl : postgresUrl + "/", postgresUser,
                         postgresPassword, hospitalNodes);
