@@ -19,6 +19,8 @@ import org.ebrelay.app.port.out.NoticeId;
 import org.ebrelay.app.port.out.NoticeKind;
 import org.ebrelay.domain.message.MessageId;
 import org.ebrelay.domain.message.PartyId;
+import org.ebrelay.domain.reliability.Direction;
+import org.ebrelay.domain.reliability.EventType;
 
 /** The notices table: the application's notices about its outbound messages, and their push bookkeeping. */
 final class NoticeRows {
@@ -52,6 +54,11 @@ final class NoticeRows {
             SqlValues.setInstant(insert, 9, notice.pushAt());
             setHeading(insert, 10, h);
             insert.executeUpdate();
+            if (message.isPresent()) {
+                // on the message's own timeline too (and so in the Message Bank): who was told what, when
+                EventRows.appendNote(connection, message.get(), Direction.OUTBOUND, notice.createdAt(),
+                        EventType.NOTICE_CREATED, SqlValues.text(notice.kind() + ": " + notice.detail()));
+            }
             return true;
         } catch (SQLException e) {
             throw SqlValues.duplicateKeyAsArgument(e, "notice already stored: " + notice.id());

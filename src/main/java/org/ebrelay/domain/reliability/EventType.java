@@ -55,6 +55,8 @@ public enum EventType {
     DELIVERED,
     /** Inbound: a webhook push of a delivery failed. */
     PUSH_FAILED,
+    /** Outbound: a failure notice was stored for the application (and the administrators were told). */
+    NOTICE_CREATED,
     /** Either direction: a free remark (operator note, diagnosis). */
     NOTE
 }

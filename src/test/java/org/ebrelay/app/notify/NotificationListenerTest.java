@@ -34,6 +34,7 @@ import org.ebrelay.app.port.out.MessageHeading;
 import org.ebrelay.app.port.out.NewMessageId;
 import org.ebrelay.domain.message.EbmsMessage;
 import org.ebrelay.domain.message.MessageId;
+import org.ebrelay.domain.reliability.EventType;
 import org.ebrelay.domain.reliability.OutboundState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +114,17 @@ class NotificationListenerTest extends WithDatabase {
         });
         assertThat(listed.get(0).detail()).contains("5 attempt(s)").contains("connection refused");
         assertThat(notices.list(PartyIds.format(LAB), true)).as("another party's listing").isEmpty();
+    }
+
+    @Test
+    void eachNoticeIsAlsoAnEventOnTheMessagesTimeline() {
+        MessageHeading m = stored("m1b@hospital", "HL7-1B");
+
+        listener(WebhookRouting.none()).waitingForManualHandling(m, "no acknowledgment after 5 attempts");
+
+        assertThat(messages.eventsAfter(0, 1_000)).filteredOn(e -> e.message().equals(InternalId.of("key-m1b@hospital")))
+                .filteredOn(e -> e.type() == EventType.NOTICE_CREATED).singleElement()
+                .satisfies(e -> assertThat(e.detail()).startsWith("MANUAL_HANDLING: ").contains("5 attempts"));
     }
 
     @Test
