@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,6 +117,32 @@ class PortalAccessTest {
         assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
         assertThat(JSON.readTree(allowed.body()).path("refused").get(0).path("id").asLong()).isEqualTo(424242);
         assertThat(otto.get("/bank/api/users").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void viewingPatientDataAndOrderingAResendAreInTheAuditLogUnderTheSignedInUser() throws Exception {
+        Hl7Messages.Er7 order = Hl7Messages.order();
+        nodes.order(order);
+        PortalClient otto = PortalClient.signedIn(base, "otto");
+        long id = Observed.eventually().until(() -> JSON.readTree(otto.get("/bank/api/messages?hl7Id=" + order.id()).body())
+                .path("items"), items -> items.size() == 1).get(0).path("id").asLong();
+
+        assertThat(otto.get("/bank/api/messages/" + id + "/wire").statusCode()).isEqualTo(200);
+        assertThat(otto.get("/bank/api/messages/" + id + "/payloads/0").statusCode()).isEqualTo(200);
+        assertThat(otto.get("/bank/api/messages/" + id).statusCode()).as("the summary is not patient data").isEqualTo(200);
+        otto.post("/bank/api/messages/" + id + "/resend", "{\"reason\": \"audit test\"}", true);
+
+        JsonNode audit = JSON.readTree(PortalClient.signedIn(base, "ada").get("/bank/api/audit").body());
+        List<String> ottos = new java.util.ArrayList<>();
+        audit.findParents("action").forEach(entry -> {
+            if ("otto".equals(entry.path("actor").asText())) {
+                ottos.add(entry.path("action").asText() + " " + entry.path("detail").asText());
+            }
+        });
+        assertThat(ottos).contains("PAYLOAD_VIEWED GET /bank/api/messages/" + id + "/wire",
+                "PAYLOAD_VIEWED GET /bank/api/messages/" + id + "/payloads/0",
+                "RESEND_ORDERED POST /bank/api/messages/" + id + "/resend");
+        assertThat(ottos).noneMatch(line -> line.endsWith("/messages/" + id));
     }
 
     @Test

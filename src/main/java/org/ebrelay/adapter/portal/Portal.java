@@ -25,6 +25,7 @@ public final class Portal {
     private final AuditLog audit;
     private final AccessCheck nodeAccess;
     private final PortalPages pages;
+    private final Clock clock;
 
     public Portal(DataSource bankDatabase, PortalSettings settings, int passwordCost, AccessCheck nodeAccess,
                   Clock clock) {
@@ -36,6 +37,7 @@ public final class Portal {
         this.sessions = new PortalSessions(users, sessionStore, hasher, audit, settings, new SessionTokens(), clock);
         this.nodeAccess = nodeAccess;
         this.pages = new PortalPages(sessions);
+        this.clock = clock;
     }
 
     public UserAccounts accounts() {
@@ -53,7 +55,7 @@ public final class Portal {
 
     /** The access filter (first) and the mapping of refused user changes. */
     public List<Object> providers() {
-        return List.of(new PortalAccessFilter(sessions, nodeAccess), new AccountProblemMapper());
+        return List.of(new PortalAccessFilter(sessions, nodeAccess, audit, clock), new AccountProblemMapper());
     }
 
     /** The static portal (HTML, CSS, JS from the classpath), a JAX-RS resource to publish at {@code /bank}. */

@@ -11,12 +11,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import org.ebrelay.app.AccessCheck;
 import org.ebrelay.app.portal.ApiAccessRules;
+import org.ebrelay.app.portal.AuditLog;
+import org.ebrelay.app.portal.AuditedRequests;
 import org.ebrelay.app.portal.PortalSessions;
 import org.ebrelay.app.portal.Role;
 import org.ebrelay.app.portal.SessionTokens;
 import org.ebrelay.app.portal.SignedIn;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,11 +39,19 @@ public final class PortalAccessFilter implements ContainerRequestFilter, Contain
 
     private final PortalSessions sessions;
     private final AccessCheck nodeAccess;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    /** @param nodeAccess decides on the node channel's bearer tokens (the security issue's API tokens) */
-    public PortalAccessFilter(PortalSessions sessions, AccessCheck nodeAccess) {
+    /**
+     * @param nodeAccess decides on the node channel's bearer tokens (the security issue's API tokens)
+     * @param audit      gets every successful view of patient data and every operator action
+     *                   ({@link AuditedRequests})
+     */
+    public PortalAccessFilter(PortalSessions sessions, AccessCheck nodeAccess, AuditLog audit, Clock clock) {
         this.sessions = sessions;
         this.nodeAccess = nodeAccess;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -98,6 +109,15 @@ public final class PortalAccessFilter implements ContainerRequestFilter, Contain
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         response.getHeaders().putSingle("Cache-Control", "no-store");
         response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
+        if (request.getSecurityContext() instanceof PortalPrincipal && response.getStatus() < 300) {
+            String path = "/" + request.getUriInfo().getPath(true);
+            String action = AuditedRequests.action(request.getMethod(), path);
+            if (action != null) {
+                String actor = request.getSecurityContext().getUserPrincipal().getName();
+                audit.record(new AuditLog.AuditEntry(clock.instant(), actor, action, null,
+                        request.getMethod() + " /bank/api" + path));
+            }
+        }
     }
 
     static boolean isSecure(ContainerRequestContext request) {

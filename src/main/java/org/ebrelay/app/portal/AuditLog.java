@@ -3,7 +3,7 @@ package org.ebrelay.app.portal;
 import java.time.Instant;
 import java.util.List;
 
-/** What people did in the portal that is not about one message: sign-ins, refusals, user changes. */
+/** What people did in the portal: sign-ins, refusals, user changes, views of patient data, operator actions. */
 public interface AuditLog {
     /** Discards everything (tests of other parts). */
     AuditLog NONE = new AuditLog() {
