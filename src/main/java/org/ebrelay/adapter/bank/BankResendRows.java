@@ -24,6 +24,7 @@ import org.ebrelay.app.bank.WorkOutcome;
 final class BankResendRows {
     static final String PENDING = "PENDING";
     static final String CLAIMED = "CLAIMED";
+    private static final String DECLINED_BY = "declined by: ";
     private static final String COLUMNS = "r.id, r.bank_message, m.message_id, r.node_id, r.assigned_node, r.origin,"
             + " r.rule_name, r.reason, r.operator_name, r.state, r.requested_at, r.claimed_at, r.finished_at,"
             + " r.outcome, m.message_key";
@@ -150,7 +151,8 @@ final class BankResendRows {
         for (ResendRequest r : select(c, " JOIN bank_nodes n ON n.node_id = r.assigned_node WHERE r.assigned_node <> ?"
                 + " AND (r.state = 'PENDING' OR (r.state = 'CLAIMED' AND r.claim_until < ?)) AND n.last_contact < ?"
                 + " ORDER BY r.id", args, 1000)) {
-            if (work.size() >= limit || !cpas.contains(cpaOf(c, r.messageId()))) {
+            if (work.size() >= limit || !cpas.contains(cpaOf(c, r.messageId()))
+                    || declinedBy(r.outcome()).contains(node)) {
                 continue;
             }
             try (PreparedStatement claim = c.prepareStatement("UPDATE bank_resends SET assigned_node = ?,"
@@ -180,6 +182,9 @@ final class BankResendRows {
         if (request == null || !node.equals(request.assignedNode())) {
             return false;
         }
+        if (outcome.declined() && !node.equals(request.node())) {
+            return decline(c, node, request, outcome, now);
+        }
         String state = outcome.done() ? "DONE" : "REFUSED";
         try (PreparedStatement update = c.prepareStatement("UPDATE bank_resends SET state = ?, finished_at = ?,"
                 + " outcome = ?, claim_until = NULL WHERE id = ? AND state = 'CLAIMED'")) {
@@ -194,6 +199,34 @@ final class BankResendRows {
         BankRows.bankEvent(c, request.messageId(), now, outcome.done() ? "BANK_RESEND_DONE" : "BANK_RESEND_REFUSED",
                 "request " + requestId + " on node " + node + ": " + outcome.detail());
         return true;
+    }
+
+    /**
+     * A node that took a gone node's request cannot send it (not its party, say): back to PENDING on the owner, so
+     * the next node with the CPA gets it; while pending, {@code outcome} lists who declined, so none takes it twice.
+     */
+    private static boolean decline(Connection c, String node, ResendRequest request, WorkOutcome outcome,
+                                   Instant now) throws SQLException {
+        List<String> declined = new ArrayList<>(declinedBy(request.outcome()));
+        declined.add(node);
+        try (PreparedStatement update = c.prepareStatement("UPDATE bank_resends SET state = 'PENDING',"
+                + " assigned_node = node_id, claimed_at = NULL, claim_until = NULL, outcome = ?"
+                + " WHERE id = ? AND state = 'CLAIMED' AND assigned_node = ?")) {
+            update.setString(1, DECLINED_BY + String.join(",", declined));
+            update.setLong(2, request.requestId());
+            update.setString(3, node);
+            if (update.executeUpdate() != 1) {
+                return true;
+            }
+        }
+        BankRows.bankEvent(c, request.messageId(), now, "BANK_RESEND_DECLINED", "request " + request.requestId()
+                + " on node " + node + ": " + outcome.detail());
+        return true;
+    }
+
+    private static List<String> declinedBy(String outcome) {
+        return outcome == null || !outcome.startsWith(DECLINED_BY) ? List.of()
+                : Arrays.asList(outcome.substring(DECLINED_BY.length()).split(","));
     }
 
     private static WorkItem item(Connection c, ResendRequest r, BankedCopy copy) throws SQLException {

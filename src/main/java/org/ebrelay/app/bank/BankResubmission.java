@@ -1,6 +1,7 @@
 package org.ebrelay.app.bank;
 
 import java.util.List;
+import java.util.Set;
 import org.ebrelay.app.port.in.Submission;
 import org.ebrelay.app.port.in.SubmissionResult;
 import org.ebrelay.app.port.in.SubmitMessage;
@@ -17,6 +18,7 @@ import org.ebrelay.domain.message.MessageHeader;
  * duplicate protection keeps a message the owner did deliver from being processed twice.
  */
 public final class BankResubmission {
+    private static final Set<String> NO_NODE_CAN = Set.of("InvalidPayload", "UnknownAction");
     private final String node;
     private final MessageCodec codec;
     private final SubmitMessage submit;
@@ -49,7 +51,9 @@ public final class BankResubmission {
                     + " as new message " + accepted.messageId());
         }
         SubmissionResult.Refused refused = (SubmissionResult.Refused) result;
-        return WorkOutcome.refused("node " + node + " could not resubmit it: " + refused.error() + ": "
-                + refused.detail());
+        String why = "node " + node + " could not resubmit it: " + refused.error() + ": " + refused.detail();
+        // a bad payload or action fails on every node; anything else (not our party, CPA not usable here, storage
+        // down) may work on the next node with the CPA
+        return NO_NODE_CAN.contains(refused.error()) ? WorkOutcome.refused(why) : WorkOutcome.declined(why);
     }
 }

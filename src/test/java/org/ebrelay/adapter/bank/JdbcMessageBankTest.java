@@ -257,6 +257,24 @@ class JdbcMessageBankTest {
     }
 
     @Test
+    void aNodeThatDeclinesAGoneNodesRequestNeverGetsItAgainAndTheNextNodeDoes() {
+        bank.hello("node-gone", new NodeHello("http://gone", "dev", List.of("cpa-1")));
+        bank.feed(new FeedBatch("node-gone", 1, List.of(outbound("k1", "H1", "MANUAL", T0, 1, "m1")), List.of()));
+        bank.requestResend(List.of(idOf("k1")), WorkItem.OPERATOR, null, "owner is down", "alice");
+        clock.advance(Duration.ofMinutes(6));
+        bank.hello("node-lab", new NodeHello("http://lab", "dev", List.of("cpa-1")));
+        WorkItem taken = bank.work("node-lab", 10).get(0);
+
+        bank.report("node-lab", taken.requestId(), WorkOutcome.declined("UnknownParty: not our party"));
+
+        assertThat(bank.work("node-lab", 10)).as("declined once: not offered to it again").isEmpty();
+        bank.hello("node-b", new NodeHello("http://b", "dev", List.of("cpa-1")));
+        assertThat(bank.work("node-b", 10)).extracting(WorkItem::requestId).containsExactly(taken.requestId());
+        assertThat(bank.detail(idOf("k1")).orElseThrow().events()).extracting(Views.Event::type)
+                .containsSubsequence("BANK_RESEND_REASSIGNED", "BANK_RESEND_DECLINED", "BANK_RESEND_REASSIGNED");
+    }
+
+    @Test
     void aTakenOverRequestWhoseNewNodeNeverAnswersGoesToTheNextAfterTheLease() {
         bank.hello("node-gone", new NodeHello("http://gone", "dev", List.of("cpa-1")));
         bank.feed(new FeedBatch("node-gone", 1, List.of(outbound("k1", "H1", "MANUAL", T0, 1, "m1")), List.of()));
