@@ -15,9 +15,12 @@ import org.ebrelay.adapter.jdbc.JdbcBankOutbox;
 import org.ebrelay.adapter.jdbc.JdbcMessageStore;
 import org.ebrelay.app.AgreementRegistry;
 import org.ebrelay.app.bank.BankChannel;
+import org.ebrelay.app.bank.BankResubmission;
 import org.ebrelay.app.bank.BankShipper;
 import org.ebrelay.app.bank.BankWork;
 import org.ebrelay.app.bank.NodeHello;
+import org.ebrelay.app.port.in.SubmitMessage;
+import org.ebrelay.app.port.out.MessageCodec;
 import org.ebrelay.boot.config.GatewayConfig;
 
 /**
@@ -37,7 +40,7 @@ final class BankWiring {
     /** Prepares the bank before the web server starts (its API must be registered first); null when it is off. */
     static BankWiring prepare(GatewayConfig config, String nodeId, Database database, JdbcMessageStore store,
                               AgreementRegistry agreements, WebServer web, Supplier<URI> address, Runnable wake,
-                              Clock clock, Deque<AutoCloseable> started) {
+                              MessageCodec codec, SubmitMessage submit, Clock clock, Deque<AutoCloseable> started) {
         GatewayConfig.Bank settings = config.bank();
         if (!settings.enabled()) {
             return null;
@@ -57,7 +60,7 @@ final class BankWiring {
         Supplier<NodeHello> hello = () -> new NodeHello(address.get().toString(), version(),
                 new ArrayList<>(agreements.all().stream().map(a -> a.cpaId().value()).toList()));
         BankShipper shipper = new BankShipper(nodeId, new JdbcBankOutbox(database), channel, hello,
-                new BankWork(store, store, clock, wake), clock, new BankShipper.Settings(settings.batchSize(),
+                new BankWork(store, store, clock, wake, new BankResubmission(nodeId, codec, submit)), clock, new BankShipper.Settings(settings.batchSize(),
                 settings.shipInterval(), settings.gapWait(), 20, 20));
         return new BankWiring(host, shipper);
     }

@@ -196,7 +196,7 @@ public final class Gateway implements AutoCloseable {
         web.addSoapEndpoint("/submission", new SoapApi(submit, query, access).implementor(),
                 SoapApi.wsdlLocation());
         bank = BankWiring.prepare(config, nodeId.value(), database, store, agreements, web, this::baseUri,
-                dispatcher::wake, clock, started);
+                dispatcher::wake, codec, submit, clock, started);
 
         dispatcher.start();
         started.push(dispatcher);

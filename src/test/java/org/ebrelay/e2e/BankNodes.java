@@ -18,10 +18,15 @@ final class BankNodes implements AutoCloseable {
     private PortalClient operator;
 
     BankNodes(Path dataDir, List<GatewayConfig.AutoResend> rules) {
+        this(dataDir, rules, Duration.ofSeconds(30));
+    }
+
+    /** @param staleNodeAfter a node silent this long counts as gone (its resends go to a node with its CPA) */
+    BankNodes(Path dataDir, List<GatewayConfig.AutoResend> rules, Duration staleNodeAfter) {
         GatewayConfig.Bank b = fast(GatewayConfig.Bank.defaults());
         this.config = GatewayConfig.defaults().withBank(new GatewayConfig.Bank(b.enabled(), null, null, null, "sa",
                         "", "127.0.0.1", TestNode.freePort(), b.shipInterval(), b.batchSize(), b.gapWait(),
-                        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(200), rules, List.of()))
+                        staleNodeAfter, Duration.ofSeconds(10), Duration.ofMillis(200), rules, List.of()))
                 .withStorage(dataDir).withPortal(PortalAccessTest.fastHashing(GatewayConfig.defaults()).portal());
         start();
     }

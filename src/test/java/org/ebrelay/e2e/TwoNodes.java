@@ -194,7 +194,7 @@ final class TwoNodes implements AutoCloseable {
                 List.of(new Submission.Payload("application/hl7-v2", message.bytes())), null, null);
     }
 
-    private static SubmissionResult.Accepted accepted(SubmissionResult result) {
+    static SubmissionResult.Accepted accepted(SubmissionResult result) {
         if (result instanceof SubmissionResult.Accepted accepted) {
             return accepted;
         }

@@ -7,9 +7,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.ebrelay.adapter.bank.Views.MessageSummary;
 import org.ebrelay.adapter.bank.Views.ResendRequest;
+import org.ebrelay.app.bank.BankedCopy;
 import org.ebrelay.app.bank.WorkItem;
 import org.ebrelay.app.bank.WorkOutcome;
 
@@ -20,6 +24,7 @@ import org.ebrelay.app.bank.WorkOutcome;
 final class BankResendRows {
     static final String PENDING = "PENDING";
     static final String CLAIMED = "CLAIMED";
+    private static final String DECLINED_BY = "declined by: ";
     private static final String COLUMNS = "r.id, r.bank_message, m.message_id, r.node_id, r.assigned_node, r.origin,"
             + " r.rule_name, r.reason, r.operator_name, r.state, r.requested_at, r.claimed_at, r.finished_at,"
             + " r.outcome, m.message_key";
@@ -100,9 +105,12 @@ final class BankResendRows {
         return select(c, where.toString(), args, limit + 1);
     }
 
-    /** Claims the node's due work (pending, or claimed before and the lease ran out) for {@code lease}. */
-    static List<WorkItem> claimWork(Connection c, String node, int limit, Instant now, Instant leaseEnd)
-            throws SQLException {
+    /**
+     * Claims the node's due work (pending, or claimed before and the lease ran out) for {@code lease}; then, room
+     * left, work of nodes not heard from since {@code staleBefore} for a CPA this node serves.
+     */
+    static List<WorkItem> claimWork(Connection c, String node, int limit, Instant now, Instant leaseEnd,
+                                    Instant staleBefore) throws SQLException {
         List<ResendRequest> due = select(c, " WHERE r.assigned_node = ? AND (r.state = 'PENDING'"
                 + " OR (r.state = 'CLAIMED' AND r.claim_until < ?)) ORDER BY r.id", List.of(node, now.toEpochMilli()),
                 limit);
@@ -117,9 +125,50 @@ final class BankResendRows {
                 claim.setString(4, r.state());
                 claim.setLong(5, now.toEpochMilli());
                 if (claim.executeUpdate() == 1) {
-                    work.add(new WorkItem(r.requestId(), WorkItem.RESEND, r.node(), keyOf(c, r.messageId()),
-                            r.ebxmlMessageId(), r.origin(), r.reason(),
-                            WorkItem.AUTOMATIC.equals(r.origin()) ? r.rule() : r.operator()));
+                    work.add(item(c, r, r.node().equals(node) ? null : copyOf(c, r.messageId())));
+                }
+            }
+        }
+        if (work.size() < limit) {
+            work.addAll(takeOver(c, node, limit - work.size(), now, leaseEnd, staleBefore));
+        }
+        return work;
+    }
+
+    /**
+     * Hands {@code node} due requests whose assigned node is stale (gone) and whose message travels under a CPA
+     * {@code node} announced: it resends the bank's copy as a new message. The move is a compare-and-set on the
+     * request's assigned node and state, so two nodes never both take one.
+     */
+    private static List<WorkItem> takeOver(Connection c, String node, int limit, Instant now, Instant leaseEnd,
+                                           Instant staleBefore) throws SQLException {
+        Set<String> cpas = cpasOf(c, node);
+        if (cpas.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = List.of(node, now.toEpochMilli(), staleBefore.toEpochMilli());
+        List<WorkItem> work = new ArrayList<>();
+        for (ResendRequest r : select(c, " JOIN bank_nodes n ON n.node_id = r.assigned_node WHERE r.assigned_node <> ?"
+                + " AND (r.state = 'PENDING' OR (r.state = 'CLAIMED' AND r.claim_until < ?)) AND n.last_contact < ?"
+                + " ORDER BY r.id", args, 1000)) {
+            if (work.size() >= limit || !cpas.contains(cpaOf(c, r.messageId()))
+                    || declinedBy(r.outcome()).contains(node)) {
+                continue;
+            }
+            try (PreparedStatement claim = c.prepareStatement("UPDATE bank_resends SET assigned_node = ?,"
+                    + " state = 'CLAIMED', claimed_at = ?, claim_until = ? WHERE id = ? AND assigned_node = ?"
+                    + " AND state = ? AND (state = 'PENDING' OR claim_until < ?)")) {
+                claim.setString(1, node);
+                claim.setLong(2, now.toEpochMilli());
+                claim.setLong(3, leaseEnd.toEpochMilli());
+                claim.setLong(4, r.requestId());
+                claim.setString(5, r.assignedNode());
+                claim.setString(6, r.state());
+                claim.setLong(7, now.toEpochMilli());
+                if (claim.executeUpdate() == 1) {
+                    BankRows.bankEvent(c, r.messageId(), now, "BANK_RESEND_REASSIGNED", "request " + r.requestId()
+                            + ": node " + r.assignedNode() + " is gone; handed to node " + node + " (same CPA)");
+                    work.add(item(c, r, copyOf(c, r.messageId())));
                 }
             }
         }
@@ -132,6 +181,9 @@ final class BankResendRows {
         ResendRequest request = byId(c, requestId);
         if (request == null || !node.equals(request.assignedNode())) {
             return false;
+        }
+        if (outcome.declined() && !node.equals(request.node())) {
+            return decline(c, node, request, outcome, now);
         }
         String state = outcome.done() ? "DONE" : "REFUSED";
         try (PreparedStatement update = c.prepareStatement("UPDATE bank_resends SET state = ?, finished_at = ?,"
@@ -147,6 +199,72 @@ final class BankResendRows {
         BankRows.bankEvent(c, request.messageId(), now, outcome.done() ? "BANK_RESEND_DONE" : "BANK_RESEND_REFUSED",
                 "request " + requestId + " on node " + node + ": " + outcome.detail());
         return true;
+    }
+
+    /**
+     * A node that took a gone node's request cannot send it (not its party, say): back to PENDING on the owner, so
+     * the next node with the CPA gets it; while pending, {@code outcome} lists who declined, so none takes it twice.
+     */
+    private static boolean decline(Connection c, String node, ResendRequest request, WorkOutcome outcome,
+                                   Instant now) throws SQLException {
+        List<String> declined = new ArrayList<>(declinedBy(request.outcome()));
+        declined.add(node);
+        try (PreparedStatement update = c.prepareStatement("UPDATE bank_resends SET state = 'PENDING',"
+                + " assigned_node = node_id, claimed_at = NULL, claim_until = NULL, outcome = ?"
+                + " WHERE id = ? AND state = 'CLAIMED' AND assigned_node = ?")) {
+            update.setString(1, DECLINED_BY + String.join(",", declined));
+            update.setLong(2, request.requestId());
+            update.setString(3, node);
+            if (update.executeUpdate() != 1) {
+                return true;
+            }
+        }
+        BankRows.bankEvent(c, request.messageId(), now, "BANK_RESEND_DECLINED", "request " + request.requestId()
+                + " on node " + node + ": " + outcome.detail());
+        return true;
+    }
+
+    private static List<String> declinedBy(String outcome) {
+        return outcome == null || !outcome.startsWith(DECLINED_BY) ? List.of()
+                : Arrays.asList(outcome.substring(DECLINED_BY.length()).split(","));
+    }
+
+    private static WorkItem item(Connection c, ResendRequest r, BankedCopy copy) throws SQLException {
+        return new WorkItem(r.requestId(), WorkItem.RESEND, r.node(), keyOf(c, r.messageId()), r.ebxmlMessageId(),
+                r.origin(), r.reason(), WorkItem.AUTOMATIC.equals(r.origin()) ? r.rule() : r.operator(), copy);
+    }
+
+    /** The latest banked wire and HL7 id, or null when the wire is not banked (the node then refuses). */
+    private static BankedCopy copyOf(Connection c, long message) throws SQLException {
+        Views.Wire wire = BankDetailRows.wire(c, message, null);
+        if (wire == null) {
+            return null;
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT hl7_id FROM bank_messages WHERE id = ?")) {
+            select.setLong(1, message);
+            try (ResultSet r = select.executeQuery()) {
+                return new BankedCopy(r.next() ? r.getString(1) : null, wire.contentType(), wire.body());
+            }
+        }
+    }
+
+    private static Set<String> cpasOf(Connection c, String node) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT cpas FROM bank_nodes WHERE node_id = ?")) {
+            select.setString(1, node);
+            try (ResultSet r = select.executeQuery()) {
+                String cpas = r.next() ? r.getString(1) : null;
+                return cpas == null || cpas.isBlank() ? Set.of() : new HashSet<>(Arrays.asList(cpas.split(",")));
+            }
+        }
+    }
+
+    private static String cpaOf(Connection c, long message) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT cpa_id FROM bank_messages WHERE id = ?")) {
+            select.setLong(1, message);
+            try (ResultSet r = select.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
     }
 
     private static String keyOf(Connection c, long message) throws SQLException {

@@ -78,7 +78,8 @@ public final class JdbcMessageBank implements BankChannel {
         Instant now = clock.instant();
         return channel(() -> db.inTransaction(c -> {
             BankIngestRows.touch(c, node, now);
-            return BankResendRows.claimWork(c, node, limit, now, now.plus(settings.workLease()));
+            return BankResendRows.claimWork(c, node, limit, now, now.plus(settings.workLease()),
+                    now.minus(settings.staleNodeAfter()));
         }));
     }
 

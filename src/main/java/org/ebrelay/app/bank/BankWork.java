@@ -19,7 +19,7 @@ import org.ebrelay.domain.reliability.OutboundState;
  * Carries out the bank's work on this node: a resend is the node's own operator resend (back to QUEUED, due now;
  * the dispatcher then applies the MessageId regeneration rule). It is a compare-and-set on the message's state: an
  * operator's resend from the states manual handling allows, an automatic one only from MANUAL, so the bank never
- * acts on a message the node's slow retry is handling.
+ * acts on a message the node's slow retry is handling. A gone node's message is resent by {@link BankResubmission}.
  */
 public final class BankWork {
     private static final Set<OutboundState> AUTOMATIC_FROM = EnumSet.of(OutboundState.MANUAL);
@@ -28,17 +28,25 @@ public final class BankWork {
     private final OutboundMessages store;
     private final Clock clock;
     private final Runnable wakeDispatcher;
+    private final BankResubmission resubmission;
 
-    public BankWork(MessageHistory history, OutboundMessages store, Clock clock, Runnable wakeDispatcher) {
+    /** @param resubmission resends a gone node's message from the bank's copy (null: refused here) */
+    public BankWork(MessageHistory history, OutboundMessages store, Clock clock, Runnable wakeDispatcher,
+                    BankResubmission resubmission) {
         this.history = history;
         this.store = store;
         this.clock = clock;
         this.wakeDispatcher = wakeDispatcher;
+        this.resubmission = resubmission;
     }
 
     public WorkOutcome carryOut(WorkItem item) {
         if (!WorkItem.RESEND.equals(item.kind())) {
             return WorkOutcome.refused("unknown work kind " + item.kind());
+        }
+        if (item.copy() != null) { // the bank hands us the copy only when the owner is another, gone, node
+            return resubmission == null ? WorkOutcome.refused("this node does not resend other nodes' messages")
+                    : resubmission.carryOut(item);
         }
         List<MessageSummary> found = history.findByMessageId(MessageId.of(item.ebxmlMessageId())).stream()
                 .map(MessageDetails::summary).filter(s -> s.direction() == Direction.OUTBOUND)

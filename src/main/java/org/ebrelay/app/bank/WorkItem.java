@@ -10,9 +10,10 @@ package org.ebrelay.app.bank;
  * @param origin         OPERATOR or AUTOMATIC (an automatic resend acts only from MANUAL: slow retry never
  *                       competes with it)
  * @param operator       who asked (automatic: the rule's name)
+ * @param copy           null when the node is the owner; else the bank's copy of the gone owner's message
  */
 public record WorkItem(long requestId, String kind, String owner, String key, String ebxmlMessageId, String origin,
-                       String reason, String operator) {
+                       String reason, String operator, BankedCopy copy) {
     public static final String RESEND = "RESEND";
     public static final String AUTOMATIC = "AUTOMATIC";
     public static final String OPERATOR = "OPERATOR";

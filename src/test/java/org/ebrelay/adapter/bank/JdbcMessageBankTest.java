@@ -220,6 +220,77 @@ class JdbcMessageBankTest {
     }
 
     @Test
+    void aGoneOwnersResendIsHandedToOneLiveNodeWithTheSameCpaWithTheBankedCopy() {
+        bank.hello("node-gone", new NodeHello("http://gone", "dev", List.of("cpa-1")));
+        bank.feed(new FeedBatch("node-gone", 1, List.of(outbound("k1", "H1", "MANUAL", T0, 1, "m1")), List.of()));
+        bank.hello("node-b", new NodeHello("http://b", "dev", List.of("cpa-1")));
+        bank.hello("node-c", new NodeHello("http://c", "dev", List.of("cpa-1")));
+        bank.hello("node-other", new NodeHello("http://o", "dev", List.of("cpa-2")));
+        long id = idOf("k1");
+        bank.requestResend(List.of(id), WorkItem.OPERATOR, null, "owner is down", "alice");
+
+        assertThat(bank.work("node-b", 10)).as("the owner is not stale yet: the request waits for it").isEmpty();
+
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(bank.work("node-other", 10)).as("a node without the CPA gets nothing").isEmpty();
+        List<WorkItem> work = bank.work("node-b", 10);
+        assertThat(bank.work("node-c", 10)).as("claimed by compare-and-set: never handed out twice").isEmpty();
+
+        assertThat(work).singleElement().satisfies(w -> {
+            assertThat(w.owner()).isEqualTo("node-gone");
+            assertThat(w.copy()).isNotNull();
+            assertThat(w.copy().hl7Id()).isEqualTo("H1");
+            assertThat(new String(w.copy().wire(), java.nio.charset.StandardCharsets.UTF_8)).contains("m1");
+        });
+        assertThat(bank.reportWork("node-gone", work.get(0).requestId(), WorkOutcome.done("x")))
+                .as("the request now belongs to node-b").isFalse();
+        bank.report("node-b", work.get(0).requestId(), WorkOutcome.done("resent by node node-b as new message m9"));
+
+        Views.MessageDetail detail = bank.detail(id).orElseThrow();
+        assertThat(detail.resendRequests()).singleElement().satisfies(r -> {
+            assertThat(r.assignedNode()).isEqualTo("node-b");
+            assertThat(r.state()).isEqualTo("DONE");
+        });
+        assertThat(detail.events()).extracting(Views.Event::type)
+                .containsSubsequence("BANK_RESEND_REQUESTED", "BANK_RESEND_REASSIGNED", "BANK_RESEND_DONE");
+        assertThat(detail.events()).anySatisfy(e -> assertThat(e.detail()).contains("node-b", "m9"));
+    }
+
+    @Test
+    void aNodeThatDeclinesAGoneNodesRequestNeverGetsItAgainAndTheNextNodeDoes() {
+        bank.hello("node-gone", new NodeHello("http://gone", "dev", List.of("cpa-1")));
+        bank.feed(new FeedBatch("node-gone", 1, List.of(outbound("k1", "H1", "MANUAL", T0, 1, "m1")), List.of()));
+        bank.requestResend(List.of(idOf("k1")), WorkItem.OPERATOR, null, "owner is down", "alice");
+        clock.advance(Duration.ofMinutes(6));
+        bank.hello("node-lab", new NodeHello("http://lab", "dev", List.of("cpa-1")));
+        WorkItem taken = bank.work("node-lab", 10).get(0);
+
+        bank.report("node-lab", taken.requestId(), WorkOutcome.declined("UnknownParty: not our party"));
+
+        assertThat(bank.work("node-lab", 10)).as("declined once: not offered to it again").isEmpty();
+        bank.hello("node-b", new NodeHello("http://b", "dev", List.of("cpa-1")));
+        assertThat(bank.work("node-b", 10)).extracting(WorkItem::requestId).containsExactly(taken.requestId());
+        assertThat(bank.detail(idOf("k1")).orElseThrow().events()).extracting(Views.Event::type)
+                .containsSubsequence("BANK_RESEND_REASSIGNED", "BANK_RESEND_DECLINED", "BANK_RESEND_REASSIGNED");
+    }
+
+    @Test
+    void aTakenOverRequestWhoseNewNodeNeverAnswersGoesToTheNextAfterTheLease() {
+        bank.hello("node-gone", new NodeHello("http://gone", "dev", List.of("cpa-1")));
+        bank.feed(new FeedBatch("node-gone", 1, List.of(outbound("k1", "H1", "MANUAL", T0, 1, "m1")), List.of()));
+        bank.requestResend(List.of(idOf("k1")), WorkItem.OPERATOR, null, "owner is down", "alice");
+        clock.advance(Duration.ofMinutes(6));
+        bank.hello("node-b", new NodeHello("http://b", "dev", List.of("cpa-1")));
+        assertThat(bank.work("node-b", 10)).hasSize(1);
+
+        clock.advance(Duration.ofMinutes(6)); // node-b went silent too: its lease ran out and it is stale
+        bank.hello("node-c", new NodeHello("http://c", "dev", List.of("cpa-1")));
+
+        assertThat(bank.work("node-c", 10)).singleElement().satisfies(w -> assertThat(w.owner())
+                .isEqualTo("node-gone"));
+    }
+
+    @Test
     void retentionPurgesWhatItsRuleLetsGoKeepsWhatTheLawKeepsAndRecordsThePurge() {
         org.ebrelay.app.bank.FeedMessage kept = outbound("k2", "H2", "COMPLETE", T0, 1, "m2");
         kept = new org.ebrelay.app.bank.FeedMessage(kept.key(), kept.direction(), kept.state(), "cpa-law",

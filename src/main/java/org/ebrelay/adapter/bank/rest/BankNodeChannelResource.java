@@ -70,8 +70,8 @@ public class BankNodeChannelResource {
     public Response report(@PathParam("node") String node, @PathParam("requestId") long requestId,
                            WorkOutcome outcome) {
         if (outcome == null || !(WorkOutcome.DONE.equals(outcome.outcome())
-                || WorkOutcome.REFUSED.equals(outcome.outcome()))) {
-            throw BankErrors.malformed("outcome must be DONE or REFUSED");
+                || WorkOutcome.REFUSED.equals(outcome.outcome()) || outcome.declined())) {
+            throw BankErrors.malformed("outcome must be DONE, REFUSED or DECLINED");
         }
         if (!bank.reportWork(node(node), requestId, outcome)) {
             throw BankErrors.notFound("node " + node + " holds no resend request " + requestId);
