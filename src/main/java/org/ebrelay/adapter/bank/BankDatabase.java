@@ -5,8 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import javax.sql.DataSource;
+import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.app.port.out.StoreFailure;
 import org.flywaydb.core.Flyway;
 
@@ -45,28 +45,13 @@ public final class BankDatabase implements AutoCloseable {
         config.setPoolName("ebrelay-bank-db");
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            String vendor = vendorOf(pool);
+            String vendor = Database.vendorOf(pool, "bank database");
             Flyway.configure().dataSource(pool).locations("classpath:db/bank/" + vendor)
                     .table("bank_schema_history").failOnMissingLocations(true).load().migrate();
             return new BankDatabase(pool, vendor);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
-        }
-    }
-
-    private static String vendorOf(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("h2")) {
-                return "h2";
-            }
-            if (product.contains("postgresql")) {
-                return "postgresql";
-            }
-            throw new IllegalStateException("unsupported bank database: " + product);
-        } catch (SQLException e) {
-            throw new StoreFailure("cannot connect to the bank database: " + e.getMessage(), e);
         }
     }
 

@@ -61,6 +61,15 @@ public final class Database implements AutoCloseable {
     }
 
     static String vendorOf(DataSource dataSource) {
+        return vendorOf(dataSource, "database");
+    }
+
+    /**
+     * {@code h2} or {@code postgresql}, the name of the migration folders, from the JDBC metadata.
+     *
+     * @param what how errors name the database ("database", "bank database")
+     */
+    public static String vendorOf(DataSource dataSource, String what) {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             if (product.contains("h2")) {
@@ -69,9 +78,9 @@ public final class Database implements AutoCloseable {
             if (product.contains("postgresql")) {
                 return "postgresql";
             }
-            throw new IllegalStateException("unsupported database: " + product);
+            throw new IllegalStateException("unsupported " + what + ": " + product);
         } catch (SQLException e) {
-            throw new StoreFailure("cannot connect to the database: " + e.getMessage(), e);
+            throw new StoreFailure("cannot connect to the " + what + ": " + e.getMessage(), e);
         }
     }
 
