@@ -26,20 +26,14 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         String operation = request.getMethod() + " /" + request.getUriInfo().getPath(false);
-        AccessCheck.Verdict verdict = accessCheck.decide(token, operation);
-        if (verdict == AccessCheck.Verdict.UNAUTHENTICATED) {
-            request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError("Unauthorized", token == null
-                            ? "a bearer token is required for " + operation
-                            : "the bearer token is not valid for this node"))
-                    .build());
-        } else if (verdict == AccessCheck.Verdict.FORBIDDEN) {
-            request.abortWith(Response.status(Response.Status.FORBIDDEN)
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError("Forbidden", "the token's role does not allow " + operation))
-                    .build());
+        AccessRefusal refusal = AccessRefusal.of(accessCheck.decide(token, operation), token, operation);
+        if (refusal != null) {
+            Response.ResponseBuilder answer = Response.status(refusal.status())
+                    .type(MediaType.APPLICATION_JSON_TYPE).entity(refusal.error());
+            if (refusal.asksForBearer()) {
+                answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            }
+            request.abortWith(answer.build());
         }
     }
 

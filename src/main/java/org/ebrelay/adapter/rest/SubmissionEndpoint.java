@@ -57,14 +57,9 @@ final class SubmissionEndpoint {
         }
     }
 
-    /** The 401 for a request without a valid token, in the API's error form. */
-    Reply unauthorized(String operation) {
-        return reply(401, new ApiError("Unauthorized", "a valid bearer token is required for " + operation), null);
-    }
-
-    /** The 403 for a known token whose role does not cover submitting. */
-    Reply forbidden(String operation) {
-        return reply(403, new ApiError("Forbidden", "the token's role does not allow " + operation), null);
+    /** The answer to a request the access check refused. */
+    Reply refused(AccessRefusal refusal) {
+        return reply(refusal.status(), refusal.error(), null);
     }
 
     private Submission submission(String contentType, Map<String, List<String>> query, InputStream body) {

@@ -41,12 +41,12 @@ public final class SubmissionHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String token = BearerTokenFilter.bearerToken(request.getHeaders().get(HttpHeader.AUTHORIZATION));
         SubmissionEndpoint.Reply reply;
-        AccessCheck.Verdict verdict = accessCheck.decide(token, OPERATION);
-        if (verdict == AccessCheck.Verdict.UNAUTHENTICATED) {
-            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-            reply = endpoint.unauthorized(OPERATION);
-        } else if (verdict == AccessCheck.Verdict.FORBIDDEN) {
-            reply = endpoint.forbidden(OPERATION);
+        AccessRefusal refusal = AccessRefusal.of(accessCheck.decide(token, OPERATION), token, OPERATION);
+        if (refusal != null) {
+            if (refusal.asksForBearer()) {
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+            }
+            reply = endpoint.refused(refusal);
         } else {
             try (InputStream body = Request.asInputStream(request)) {
                 reply = endpoint.submit(request.getHeaders().get(HttpHeader.CONTENT_TYPE), query(request), body);
