@@ -18,6 +18,9 @@ import org.ebrelay.adapter.soap.SoapCodec;
 import org.ebrelay.adapter.soapapi.SoapApi;
 import org.ebrelay.adapter.tls.CertificateExpiryWatch;
 import org.ebrelay.adapter.tls.TlsContexts;
+import org.ebrelay.adapter.jdbc.JdbcNodeNotes;
+import org.ebrelay.adapter.rest.OperatorAuditFilter;
+import org.ebrelay.app.bank.NodeNotes;
 import org.ebrelay.adapter.webhook.HttpApplicationWebhook;
 import org.ebrelay.app.signing.Signatures;
 import org.ebrelay.app.AccessCheck;
@@ -191,13 +194,15 @@ public final class Gateway implements AutoCloseable {
                 RestApi.DEFAULT_MAX_BODY_BYTES);
         rest.resources().forEach(web::addRestResource);
         rest.providers().forEach(web::addRestProvider);
+        NodeNotes notes = config.bank().enabled() ? new JdbcNodeNotes(database) : NodeNotes.NONE;
+        web.addRestProvider(new OperatorAuditFilter(access, notes, clock));
         web.addApiRoute("POST", SubmissionHandler.PATH, rest.submissionHandler());
         web.addRestResource(new NoticesResource(notices));
         web.addRestResource(new CpaResource(cpaAdmin));
         web.addSoapEndpoint("/submission", new SoapApi(submit, query, access).implementor(),
                 SoapApi.wsdlLocation());
         bank = BankWiring.prepare(config, nodeId.value(), database, store, agreements, web, this::baseUri,
-                dispatcher::wake, codec, submit, clock, started);
+                dispatcher::wake, codec, submit, clock, started, notes);
 
         dispatcher.start();
         started.push(dispatcher);
