@@ -21,6 +21,8 @@ import org.ebrelay.adapter.tls.TlsContexts;
 import org.ebrelay.adapter.jdbc.JdbcNodeNotes;
 import org.ebrelay.adapter.rest.OperatorAuditFilter;
 import org.ebrelay.app.bank.NodeNotes;
+import org.ebrelay.app.inbound.RejectedRequests;
+import org.ebrelay.adapter.http.EbmsEndpoint;
 import org.ebrelay.adapter.webhook.HttpApplicationWebhook;
 import org.ebrelay.app.signing.Signatures;
 import org.ebrelay.app.AccessCheck;
@@ -181,20 +183,24 @@ public final class Gateway implements AutoCloseable {
                 new HttpApplicationWebhook(config.http().connectTimeout(), config.http().responseTimeout()),
                 mllpPushes, clock);
 
-        web = new WebServer(setup.webServerConfig().withTls(tls.server()), (request, info) -> {
+        NodeNotes notes = config.bank().enabled() ? new JdbcNodeNotes(database) : NodeNotes.NONE;
+        RejectedRequests rejections = new RejectedRequests(notes, clock, RejectedRequests.Limits.defaults());
+        rejections.start(Duration.ofSeconds(10));
+        started.push(rejections);
+        web = new WebServer(setup.webServerConfig().withTls(tls.server()), EbmsEndpoint.of((request, info) -> {
             ReceiveMessage.InboundReply reply = receive.receive(request, info.clientCertificates());
             if (reply.httpStatus() < 300 && pushes()) {
                 webhookRuns.execute(webhooks::pushDue);
             }
+            rejections.answered(request, info.remoteHost(), reply, codec);
             return new HttpReply(reply.httpStatus(), reply.body());
-        }, this::health, metrics.registry());
+        }, rejections::refused), this::health, metrics.registry());
         manualHandling = new ManualHandlingService(store, store, clock, dispatcher::wake);
         AccessCheck access = SecuritySetup.accessCheck(config.access());
         RestApi rest = new RestApi(submit, query, inbox, diagnose, manualHandling, access,
                 RestApi.DEFAULT_MAX_BODY_BYTES);
         rest.resources().forEach(web::addRestResource);
         rest.providers().forEach(web::addRestProvider);
-        NodeNotes notes = config.bank().enabled() ? new JdbcNodeNotes(database) : NodeNotes.NONE;
         web.addRestProvider(new OperatorAuditFilter(access, notes, clock));
         web.addApiRoute("POST", SubmissionHandler.PATH, rest.submissionHandler());
         web.addRestResource(new NoticesResource(notices));

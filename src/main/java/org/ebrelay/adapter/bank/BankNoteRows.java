@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.ebrelay.app.bank.NodeNote;
 
@@ -58,6 +60,26 @@ final class BankNoteRows {
             insert.setInt(9, Math.max(1, note.repeats()));
             insert.executeUpdate();
         }
+    }
+
+    static List<Views.RejectedRequest> rejected(Connection c, String node, int limit) throws SQLException {
+        String sql = "SELECT node_id, at, remote, answer, reason, size, first_bytes, repeats FROM bank_rejected_requests"
+                + (node == null ? "" : " WHERE node_id = ?") + " ORDER BY at DESC, id DESC FETCH FIRST "
+                + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY";
+        List<Views.RejectedRequest> found = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            if (node != null) {
+                select.setString(1, node);
+            }
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    found.add(new Views.RejectedRequest(r.getString(1), Instant.ofEpochMilli(r.getLong(2)),
+                            r.getString(3), r.getString(4), r.getString(5), r.getLong(6), r.getString(7),
+                            r.getInt(8)));
+                }
+            }
+        }
+        return found;
     }
 
     private static boolean known(Connection c, String table, String nodeColumn, String node, long id)
