@@ -158,7 +158,7 @@ public final class Gateway implements AutoCloseable {
                 (heading, party) -> routing.applies(heading.cpaId(), heading.service(), heading.action())
                         || mllpPushes.mayTake(heading.cpaId(), heading.service(), heading.action()))
                 .withHl7DuplicateWindow(config.reliability().hl7DuplicateWindow());
-        Signatures signatures = SigningSetup.signatures(config.signing())
+        Signatures signatures = SigningSetup.signatures(config.signing(), started)
                 .withSentPackages(new org.ebrelay.adapter.jdbc.JdbcSentPackages(database));
         ReceiveMessage receive = new ReceivePipeline(codec, agreements, parties, store, ids, clock, signals, replies,
                 hl7, receiveSettings, signatures);
