@@ -3,6 +3,7 @@ package org.ebrelay.app.port.out;
 import java.time.Instant;
 import org.ebrelay.domain.message.ConversationId;
 import org.ebrelay.domain.message.CpaId;
+import org.ebrelay.domain.message.MessageOrder;
 import org.ebrelay.domain.message.PartyId;
 
 /**
@@ -18,10 +19,15 @@ import org.ebrelay.domain.message.PartyId;
 public record OrderGap(CpaId cpaId, ConversationId conversationId, PartyId from, long waitingFor, String inFlight,
                        int held, Instant oldestHeldAt) {
 
+    /** The number released last: the one before {@code waitingFor}. */
+    private long previous() {
+        return waitingFor == 0 ? MessageOrder.MAX_SEQUENCE_NUMBER : waitingFor - 1;
+    }
+
     /** In words, for events, notices and the CLI. */
     public String describe() {
         String what = inFlight != null
-                ? "sequence " + waitingFor + " (message " + inFlight + ") is not delivered yet"
+                ? "sequence " + previous() + " (message " + inFlight + ") is not delivered yet"
                 : "sequence " + waitingFor + " has not arrived";
         return "conversation " + conversationId.value() + " under CPA " + cpaId.value() + ": " + what + "; " + held
                 + " later message(s) held" + (oldestHeldAt == null ? "" : " since " + oldestHeldAt);
