@@ -54,14 +54,7 @@ class JdbcOrderingTest extends WithDatabase {
     private JdbcMessageStore store;
 
     @BeforeEach
-    void emptyOrderingTables() throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"order_counters", "order_streams", "order_held",
-                    "order_held_deliveries"}) {
-                statement.executeUpdate("DELETE FROM " + table);
-            }
-        }
+    void connect() {
         ordering = new JdbcOrdering(database);
         store = new JdbcMessageStore(database);
     }
