@@ -101,6 +101,32 @@ class OrderedMllpFeedTest {
                 .containsOnlyOnce(second.id());
     }
 
+    @Test
+    void anOperatorLetsTheFeedGoOnPastAMessageTheLocalSystemRefusedForGoodWithTheCommandLine() throws Exception {
+        start();
+        labSystem.answerWith(AcknowledgmentCode.AE); // a content error: not sent again, stays in the inbox
+        Hl7Messages.Er7 refused = Hl7Messages.order();
+        hospitalEngine.send(mllpPort(), refused.text());
+        eventually().until(() -> labEvents(refused.id()).stream().anyMatch(e -> e.type().equals("PUSH_FAILED")));
+        labSystem.answerWith(AcknowledgmentCode.AA);
+        Hl7Messages.Er7 next = Hl7Messages.order();
+        hospitalEngine.send(mllpPort(), next.text());
+        eventually().until(() -> labEvents(next.id()).stream().anyMatch(e -> e.type().equals("HELD_FOR_ORDER")));
+
+        CommandRun listed = CommandRun.ebrelay("ordering", "--node", nodes.lab().baseUri().toString(), "--json");
+        CommandRun skipped = CommandRun.ebrelay("ordering", "--node", nodes.lab().baseUri().toString(),
+                "--skip-gap", "--cpa", DemoCpa.CPA_ID, "--conversation", "mllp-feed:adt", "--reason",
+                "the LIS rejected it; re-entered by hand", "--operator", "dana");
+
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.json().path("conversations").get(0).path("why").asText())
+                .contains("is not delivered yet");
+        assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+        eventually().until(() -> arrivedAtLab(List.of(next.id())).size() == 1);
+        assertThat(labEvents(refused.id())).filteredOn(e -> e.type().equals("ORDER_GAP_SKIPPED")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("dana").contains("re-entered by hand"));
+    }
+
     private void start() throws Exception {
         hospitalEngine = new LocalHl7System(TestNode.freePort());
         labSystem = new LocalHl7System(TestNode.freePort()).start();

@@ -9,7 +9,7 @@ public final class ClientCommands {
     /** For {@code @Command(subcommands = ...)} or {@link #addTo}. */
     public static final List<Class<?>> COMMANDS = List.of(SendCommand.class, InboxCommand.class,
             NoticesCommand.class, StatusCommand.class, MessagesCommand.class, PingCommand.class, StatusRequestCommand.class,
-            ResendCommand.class, AbandonCommand.class);
+            ResendCommand.class, AbandonCommand.class, OrderingCommand.class);
 
     private ClientCommands() {
     }
