@@ -33,21 +33,11 @@ final class OrderStreamRows {
     /** The conversation's row, locked for the transaction; created expecting 0 when it is new. */
     static Stream lockOrCreate(Connection connection, CpaId cpaId, ConversationId conversationId, PartyId from,
                                Instant at) throws SQLException {
-        Optional<Stream> found = lock(connection, cpaId, conversationId);
-        if (found.isPresent()) {
-            return found.get();
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO order_streams (cpa_id,"
-                + " conversation_id, from_party_type, from_party_value, next_expected, updated_at)"
-                + " VALUES (?, ?, ?, ?, 0, ?)")) {
-            insert.setString(1, cpaId.value());
-            insert.setString(2, conversationId.value());
-            insert.setString(3, SqlValues.type(from.type()));
-            insert.setString(4, from.value());
-            SqlValues.setInstant(insert, 5, at);
-            insert.executeUpdate();
-        }
-        return new Stream(cpaId, conversationId, from, 0, null, null);
+        RowIfAbsent.insert(connection, "INSERT INTO order_streams (cpa_id, conversation_id, from_party_type,"
+                + " from_party_value, next_expected, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                "SELECT 1 FROM order_streams WHERE cpa_id = ? AND conversation_id = ?", 2, cpaId.value(),
+                conversationId.value(), SqlValues.type(from.type()), from.value(), 0L, at.toEpochMilli());
+        return lock(connection, cpaId, conversationId).orElseThrow();
     }
 
     static Optional<Stream> lock(Connection connection, CpaId cpaId, ConversationId conversationId)

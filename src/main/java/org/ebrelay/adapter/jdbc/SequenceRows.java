@@ -11,8 +11,8 @@ import org.ebrelay.domain.message.MessageOrder;
 /**
  * The sender's SequenceNumber counters, one row per (CPA, ConversationId). The row is locked (FOR UPDATE) for the
  * rest of the caller's transaction, so concurrent submissions to one conversation, on this node or another sharing
- * the database, take consecutive numbers; two nodes creating the same new row race on the primary key, and the
- * loser's unit is run again by the group-commit writer and then finds the row.
+ * the database, take consecutive numbers; a new conversation's row is created with {@link RowIfAbsent}, so two nodes
+ * starting one conversation at once do not fail.
  */
 final class SequenceRows {
     private SequenceRows() {
@@ -20,17 +20,10 @@ final class SequenceRows {
 
     /** The conversation's next number, counted as taken. */
     static MessageOrder next(Connection connection, CpaId cpaId, ConversationId conversationId) throws SQLException {
-        Long current = current(connection, cpaId, conversationId);
-        if (current == null) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO order_counters (cpa_id, conversation_id, next_number) VALUES (?, ?, ?)")) {
-                insert.setString(1, cpaId.value());
-                insert.setString(2, conversationId.value());
-                insert.setLong(3, MessageOrder.following(0));
-                insert.executeUpdate();
-            }
-            return MessageOrder.numbered(0);
-        }
+        RowIfAbsent.insert(connection, "INSERT INTO order_counters (cpa_id, conversation_id, next_number)"
+                + " VALUES (?, ?, ?)", "SELECT 1 FROM order_counters WHERE cpa_id = ? AND conversation_id = ?", 2,
+                cpaId.value(), conversationId.value(), 0L);
+        long current = current(connection, cpaId, conversationId);
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE order_counters SET next_number = ? WHERE cpa_id = ? AND conversation_id = ?")) {
             update.setLong(1, MessageOrder.following(current));
@@ -59,14 +52,17 @@ final class SequenceRows {
         }
     }
 
-    private static Long current(Connection connection, CpaId cpaId, ConversationId conversationId)
+    private static long current(Connection connection, CpaId cpaId, ConversationId conversationId)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT next_number FROM order_counters"
                 + " WHERE cpa_id = ? AND conversation_id = ? FOR UPDATE")) {
             select.setString(1, cpaId.value());
             select.setString(2, conversationId.value());
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : null;
+                if (!rows.next()) {
+                    throw new SQLException("no counter for conversation " + conversationId.value());
+                }
+                return rows.getLong(1);
             }
         }
     }
