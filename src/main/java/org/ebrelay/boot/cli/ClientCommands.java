@@ -14,7 +14,7 @@ public final class ClientCommands {
     private ClientCommands() {
     }
 
-    /** Adds send, inbox, notices, status, messages, ping, status-request, resend and abandon to {@code main}. */
+    /** Adds send, inbox, notices, status, messages, ping, status-request, resend, abandon and ordering to {@code main}. */
     public static CommandLine addTo(CommandLine main) {
         for (Class<?> command : COMMANDS) {
             main.addSubcommand(command);
