@@ -39,6 +39,12 @@ import org.ebrelay.app.diagnose.DiagnosePartnerService;
 import org.ebrelay.app.inbound.AsyncReplies;
 import org.ebrelay.app.inbound.ReceivePipeline;
 import org.ebrelay.app.inbound.ReceiveSettings;
+import org.ebrelay.app.notify.AdminNotice;
+import org.ebrelay.app.ordering.OrderedDelivery;
+import org.ebrelay.app.ordering.OrderingLimits;
+import org.ebrelay.app.outbound.NumberedOutbox;
+import org.ebrelay.adapter.jdbc.JdbcOrdering;
+import org.ebrelay.adapter.rest.OrderingResource;
 import org.ebrelay.app.inbound.SignalHandler;
 import org.ebrelay.app.notify.AdminNotifier;
 import org.ebrelay.app.notify.AlertAggregator;
@@ -107,6 +113,8 @@ public final class Gateway implements AutoCloseable {
     private List<MllpListener> mllpListeners = List.of();
     private BankWiring bank;
     private CpaAdministration cpaAdmin;
+    private OrderedDelivery ordering;
+    private volatile AdminNotifier adminNotifier;
 
     private Gateway() {
     }
@@ -135,6 +143,10 @@ public final class Gateway implements AutoCloseable {
         database = Database.open(setup.databaseSettings());
         started.push(database);
         store = new JdbcMessageStore(database);
+        JdbcOrdering orderingStore = new JdbcOrdering(database);
+        GatewayConfig.Ordering orderingLimits = config.delivery().ordering();
+        ordering = new OrderedDelivery(orderingStore, new OrderingLimits(orderingLimits.maxHeldPerConversation(),
+                orderingLimits.maxGapWait()), this::announce, clock);
         cpaAdmin = CpaAdminSetup.start(config, clock, nodeId.value(), agreements, database, started);
         SoapCodec codec = new SoapCodec(new EbmsDecoder(new EbmsDecoder.Options(setup.maxMessageBytes(),
                 config.http().schemaValidation())));
@@ -157,7 +169,7 @@ public final class Gateway implements AutoCloseable {
         ReceiveSettings receiveSettings = ReceiveSettings.defaults().withWebhooks(
                 (heading, party) -> routing.applies(heading.cpaId(), heading.service(), heading.action())
                         || mllpPushes.mayTake(heading.cpaId(), heading.service(), heading.action()))
-                .withHl7DuplicateWindow(config.reliability().hl7DuplicateWindow());
+                .withHl7DuplicateWindow(config.reliability().hl7DuplicateWindow()).withOrdering(ordering);
         Signatures signatures = SigningSetup.signatures(config.signing(), started)
                 .withSentPackages(new org.ebrelay.adapter.jdbc.JdbcSentPackages(database));
         ReceiveMessage receive = new ReceivePipeline(codec, agreements, parties, store, ids, clock, signals, replies,
@@ -174,7 +186,7 @@ public final class Gateway implements AutoCloseable {
                 OutboundListener.each(outboundListeners), gate);
         submit = new SubmitMessageService(agreements, parties, new OutboundMessageFactory(ids,
                 new TimeToLiveRule(config.reliability().ttlSafetyMargin())), codec, dispatcher, ids, hl7, clock,
-                signatures);
+                signatures, new NumberedOutbox(orderingStore, dispatcher::wake));
         query = new QueryService(store);
         inbox = new InboxService(store, codec, clock);
         diagnose = new DiagnosePartnerService(agreements, parties, codec, sender, pending, ids, clock,
@@ -204,6 +216,7 @@ public final class Gateway implements AutoCloseable {
         web.addRestProvider(new OperatorAuditFilter(access, notes, clock));
         web.addApiRoute("POST", SubmissionHandler.PATH, rest.submissionHandler());
         web.addRestResource(new NoticesResource(notices));
+        web.addRestResource(new OrderingResource(ordering));
         web.addRestResource(new CpaResource(cpaAdmin));
         web.addSoapEndpoint("/submission", new SoapApi(submit, query, access).implementor(),
                 SoapApi.wsdlLocation());
@@ -245,6 +258,7 @@ public final class Gateway implements AutoCloseable {
             webhooks.pushDue();
             noticePusher.pushDue();
         }
+        ordering.reportOverdueGaps();
         store.purgeRememberedIds(setup.clock().instant(), 1_000);
         store.purgeRememberedHl7Ids(setup.clock().instant(), 1_000);
     }
@@ -259,6 +273,7 @@ public final class Gateway implements AutoCloseable {
                 settings.digestInterval());
         admin.start(Duration.ofSeconds(1));
         started.push(admin);
+        adminNotifier = admin;
         GatewayConfig.Tls tls = config.tls();
         if (tls.keyStore() != null && tls.expiryWarning().compareTo(Duration.ZERO) > 0) {
             CertificateExpiryWatch expiry = new CertificateExpiryWatch(tls.keyStore(), tls.keyStoreType(),
@@ -280,6 +295,21 @@ public final class Gateway implements AutoCloseable {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             log.debug("stopping: the notice push waits for the next start");
         }
+    }
+
+    /** An administrator notice from ordered delivery (a gap past its limits). */
+    private void announce(AdminNotice notice) {
+        AdminNotifier admin = adminNotifier;
+        if (admin != null) {
+            admin.announce(notice);
+        } else {
+            log.warn("no administrator channel yet for: {}", notice);
+        }
+    }
+
+    /** The conversations that hold ordered messages, and the operator's way out (tests, CLI). */
+    public OrderedDelivery ordering() {
+        return ordering;
     }
 
     /** Whether received messages may be pushed at all (webhooks or MLLP destinations configured). */

@@ -4,6 +4,7 @@ import org.ebrelay.app.AgreementRegistry;
 import org.ebrelay.app.PartyIds;
 import org.ebrelay.app.delivery.MllpDestination;
 import org.ebrelay.app.hl7.Hl7Route;
+import org.ebrelay.domain.message.ConversationId;
 import org.ebrelay.boot.config.GatewayConfig;
 import org.ebrelay.domain.message.CpaId;
 import org.ebrelay.domain.message.Service;
@@ -48,6 +49,17 @@ final class MllpSetup {
         }
     }
 
+    /** The one ConversationId of an ordered route; null for an unordered one. */
+    private static ConversationId feed(GatewayConfig.MllpRoute route, String name) {
+        if (!Boolean.TRUE.equals(route.ordered())) {
+            if (route.conversationId() != null) {
+                throw new IllegalArgumentException("conversationId is for ordered routes: add ordered: true");
+            }
+            return null;
+        }
+        return ConversationId.of(route.conversationId() != null ? route.conversationId() : "mllp-feed:" + name);
+    }
+
     static List<Hl7Route> routes(GatewayConfig.Mllp mllp, AgreementRegistry agreements, List<String> problems) {
         List<Hl7Route> routes = new ArrayList<>();
         int index = 0;
@@ -61,7 +73,8 @@ final class MllpSetup {
                 routes.add(new Hl7Route(name, new Hl7Route.Matcher(r.sendingApplication(), r.sendingFacility(),
                         r.receivingApplication(), r.receivingFacility(), r.messageType(), r.triggerEvent()),
                         CpaId.of(r.cpaId()), PartyIds.parseOptional(r.from()), PartyIds.parse(r.to()),
-                        r.service() == null ? null : Service.of(r.serviceType(), r.service()), r.action()));
+                        r.service() == null ? null : Service.of(r.serviceType(), r.service()), r.action(),
+                        feed(r, name)));
             } catch (RuntimeException e) {
                 problems.add("mllp.routes: " + name + ": " + e.getMessage());
             }

@@ -33,7 +33,8 @@ public abstract class WithDatabase {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             for (String table : new String[] {"superseded_wire", "message_events", "deliveries", "received_ids",
-                    "received_hl7_ids", "inbound_messages", "outbound_message_ids", "outbound_wire", "outbound_messages"}) {
+                    "received_hl7_ids", "inbound_messages", "outbound_message_ids", "outbound_wire", "outbound_messages",
+                    "order_counters", "order_streams", "order_held", "order_held_deliveries"}) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
         }

@@ -42,7 +42,12 @@ final class FaultProxy implements AutoCloseable {
         /** Read the request, never forward it, close after the step's delay: a partner answering too slowly. */
         HOLD_REQUEST,
         /** Relay the request at once, hold the node's answer for the step's delay, then close: a late answer. */
-        DELAY_RESPONSE
+        DELAY_RESPONSE,
+        /**
+         * Read the request, hold it for the step's delay, then relay it and the answer: requests sent meanwhile on
+         * other connections overtake it (the network reorders).
+         */
+        DELAY_REQUEST
     }
 
     private record Step(Fault fault, Duration delay) {
@@ -163,6 +168,10 @@ final class FaultProxy implements AutoCloseable {
                     case HOLD_REQUEST -> {
                         pause(step.delay());
                         return;
+                    }
+                    case DELAY_REQUEST -> {
+                        pause(step.delay());
+                        out.write(exchange(request));
                     }
                     case DELAY_RESPONSE -> {
                         byte[] response = exchange(request);

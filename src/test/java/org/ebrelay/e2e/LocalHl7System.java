@@ -92,6 +92,20 @@ final class LocalHl7System implements AutoCloseable {
         }
     }
 
+    /** Sends each of {@code er7s} in turn on one MLLP connection, as an interface engine feeding a gateway does. */
+    List<Message> sendInTurn(int gatewayPort, List<String> er7s) throws Exception {
+        var connection = context.newClient("127.0.0.1", gatewayPort, false);
+        try {
+            List<Message> answers = new java.util.ArrayList<>();
+            for (String er7 : er7s) {
+                answers.add(connection.getInitiator().sendAndReceive(context.getPipeParser().parse(er7)));
+            }
+            return answers;
+        } finally {
+            connection.close();
+        }
+    }
+
     @Override
     public void close() throws IOException {
         stop();

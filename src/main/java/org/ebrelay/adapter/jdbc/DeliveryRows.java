@@ -144,7 +144,7 @@ final class DeliveryRows {
         return ConfirmResult.CONFIRMED;
     }
 
-    private static int unconfirmed(Connection connection, InternalId message) throws SQLException {
+    static int unconfirmed(Connection connection, InternalId message) throws SQLException {
         try (PreparedStatement count = connection.prepareStatement(
                 "SELECT COUNT(*) FROM deliveries WHERE message_key = ? AND confirmed_at IS NULL")) {
             count.setString(1, message.value());

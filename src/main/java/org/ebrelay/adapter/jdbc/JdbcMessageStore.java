@@ -167,7 +167,13 @@ public final class JdbcMessageStore implements MessageStore {
 
     @Override
     public ConfirmResult confirm(DeliveryId id, Instant at) {
-        return database.write(c -> DeliveryRows.confirm(c, id, at));
+        return database.write(c -> {
+            ConfirmResult result = DeliveryRows.confirm(c, id, at);
+            if (result == ConfirmResult.CONFIRMED) {
+                OrderRows.delivered(c, id, at); // an ordered conversation's next message may go now
+            }
+            return result;
+        });
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class TokenAccessCheck implements AccessCheck {
     private static final Pattern SUBMIT_OPERATIONS = Pattern.compile(
             "POST /messages|POST /inbox/[^/]+/confirm|POST /notices/[^/]+/confirm|soap:SubmitMessage");
     private static final Pattern OPERATOR_OPERATIONS = Pattern.compile(
-            "POST /messages/[^/]+/(resend|abandon)|POST /(ping|status-request)");
+            "POST /messages/[^/]+/(resend|abandon)|POST /(ping|status-request)|POST /ordering/skip-gap");
 
     private final List<ApiToken> tokens;
 

@@ -66,8 +66,10 @@ public final class DuePushes<T> {
             List<T> fresh = due.stream().filter(item -> seen.add(id.apply(item))).toList();
             fresh.forEach(push);
             pushed += fresh.size();
-            // a full batch may hide more; one already pushed coming back (a zero RetryInterval) waits for the next call
-            if (due.size() < batch || fresh.isEmpty()) {
+            // look again while anything new was pushed: a full batch may hide more, and a push may make another item
+            // due at once (a delivered ordered message releases the next of its conversation); one already pushed
+            // coming back (a zero RetryInterval) waits for the next call
+            if (fresh.isEmpty()) {
                 return pushed;
             }
         }

@@ -53,7 +53,7 @@ public final class Hl7Intake {
         Hl7Route route = found.get();
         Submission submission = new Submission(route.cpaId(), route.service(), route.action(), route.from(),
                 route.to(), List.of(new Submission.Payload(contentType, content)), fields.controlId(),
-                null);
+                route.feed());
         SubmissionResult result = submit.submit(submission);
         if (result instanceof SubmissionResult.Accepted accepted) {
             log.debug("HL7 message {} accepted as {} by route {}", fields.controlId(), accepted.messageId(),

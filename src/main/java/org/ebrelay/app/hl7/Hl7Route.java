@@ -1,5 +1,6 @@
 package org.ebrelay.app.hl7;
 
+import org.ebrelay.domain.message.ConversationId;
 import org.ebrelay.domain.message.CpaId;
 import org.ebrelay.domain.message.PartyId;
 import org.ebrelay.domain.message.Service;
@@ -13,15 +14,23 @@ import java.util.Objects;
  * @param name    names the route in logs and acknowledgments
  * @param from    our sending party, or null when the node acts for exactly one party of the CPA
  * @param service the service, or null when the CPA has exactly one service offering the action
+ * @param feed    the ConversationId every message of the route goes under (an ordered feed: its CPA channel numbers
+ *                them with eb:MessageOrder and the partner delivers them in order), or null: a new one each
  */
 public record Hl7Route(String name, Matcher match, CpaId cpaId, PartyId from, PartyId to, Service service,
-                       String action) {
+                       String action, ConversationId feed) {
     public Hl7Route {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(match, "match");
         Objects.requireNonNull(cpaId, "cpaId");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(action, "action");
+    }
+
+    /** A route whose messages each start a conversation of their own. */
+    public Hl7Route(String name, Matcher match, CpaId cpaId, PartyId from, PartyId to, Service service,
+                    String action) {
+        this(name, match, cpaId, from, to, service, action, null);
     }
 
     /** MSH-3/4 sending application/facility, MSH-5/6 receiving application/facility, MSH-9.1 type, MSH-9.2 trigger. */

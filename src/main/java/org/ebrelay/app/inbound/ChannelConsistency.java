@@ -16,7 +16,7 @@ import org.ebrelay.domain.message.ErrorCode;
  * {@code perMessage} accepts both.
  *
  * <p>MessageOrder is refused (NotSupported, ORD-3) unless the receiver's binding says Guaranteed. Where it does, the
- * message is accepted and, for now, delivered in arrival order: ordered delivery is a later issue.
+ * message is accepted; its delivery waits for its turn (app.ordering.OrderedDelivery).
  */
 final class ChannelConsistency {
     private static final String ACK_REQUESTED = "//Header/AckRequested";
@@ -55,7 +55,7 @@ final class ChannelConsistency {
     }
 
     private static Optional<EbmsError> messageOrder(EbmsMessage message, Route route) {
-        if (message.messageOrder() == null || route.receiverTerms().reliability().orderGuaranteed()) {
+        if (message.messageOrder() == null || route.ordered()) {
             return Optional.empty();
         }
         return Optional.of(EbmsError.error(ErrorCode.NOT_SUPPORTED, "//Header/MessageOrder",

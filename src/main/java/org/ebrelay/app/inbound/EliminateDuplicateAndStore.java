@@ -96,7 +96,9 @@ final class EliminateDuplicateAndStore {
                 hl7Check(in));
         RegistrationResult result;
         try {
-            result = store.register(registration);
+            result = message.messageOrder() != null && settings.ordering() != null
+                    ? settings.ordering().register(registration, message.messageOrder())
+                    : store.register(registration);
         } catch (StoreFailure e) {
             return new Stored.Unavailable(e.getMessage());
         }

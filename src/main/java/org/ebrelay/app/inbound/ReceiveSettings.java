@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  *                               without delivering again a resend under a new MessageId; zero turns the check off
  */
 public record ReceiveSettings(Duration defaultPersistDuration, WebhookTargets webhooks,
-                             Predicate<String> soapActions, Duration hl7DuplicateWindow) {
+                             Predicate<String> soapActions, Duration hl7DuplicateWindow,
+                             org.ebrelay.app.ordering.OrderedDelivery ordering) {
     /** One day, the PersistDuration of the example CPA. */
     public static final Duration DEFAULT_PERSIST_DURATION = Duration.ofDays(1);
     /** HTTP-2 [ours]: {@code "ebXML"}, with or without the quotes. */
@@ -45,18 +46,22 @@ public record ReceiveSettings(Duration defaultPersistDuration, WebhookTargets we
     /** One day of remembered ids, 30 days of remembered HL7 ids, no webhooks, SOAPAction "ebXML". */
     public static ReceiveSettings defaults() {
         return new ReceiveSettings(DEFAULT_PERSIST_DURATION, WebhookTargets.NONE, EBXML_SOAP_ACTION,
-                DEFAULT_HL7_DUPLICATE_WINDOW);
+                DEFAULT_HL7_DUPLICATE_WINDOW, null);
     }
 
     public ReceiveSettings withWebhooks(WebhookTargets targets) {
-        return new ReceiveSettings(defaultPersistDuration, targets, soapActions, hl7DuplicateWindow);
+        return new ReceiveSettings(defaultPersistDuration, targets, soapActions, hl7DuplicateWindow, ordering);
     }
 
     public ReceiveSettings withSoapActions(Predicate<String> accepted) {
-        return new ReceiveSettings(defaultPersistDuration, webhooks, accepted, hl7DuplicateWindow);
+        return new ReceiveSettings(defaultPersistDuration, webhooks, accepted, hl7DuplicateWindow, ordering);
     }
 
     public ReceiveSettings withHl7DuplicateWindow(Duration window) {
-        return new ReceiveSettings(defaultPersistDuration, webhooks, soapActions, window);
+        return new ReceiveSettings(defaultPersistDuration, webhooks, soapActions, window, ordering);
+    }
+
+    public ReceiveSettings withOrdering(org.ebrelay.app.ordering.OrderedDelivery delivery) {
+        return new ReceiveSettings(defaultPersistDuration, webhooks, soapActions, hl7DuplicateWindow, delivery);
     }
 }

@@ -44,7 +44,12 @@ public record AdminNotice(Type type, Partner partner, Instant at, Instant since,
          * A certificate of the node's own key store (TLS) expires soon: about the node, not one partner (partner
          * null); each example's detail names one certificate.
          */
-        CERTIFICATE_EXPIRING
+        CERTIFICATE_EXPIRING,
+        /**
+         * An ordered conversation from the partner waits for a missing message past the limits (delivery.ordering):
+         * later messages are held; the example's detail names the conversation and the missing number.
+         */
+        ORDER_GAP
     }
 
     /** One message event shown as an example (kind and messageId null for a certificate). */

@@ -17,6 +17,7 @@ public final class AdminNoticeText {
             case DIGEST -> n.total() + " more failure event(s) for " + n.partner();
             case OUTAGE_ENDED -> n.partner() + " is reachable again";
             case CERTIFICATE_EXPIRING -> n.examples().size() + " TLS certificate(s) of the node expire soon";
+            case ORDER_GAP -> "ordered messages from " + n.partner() + " wait for a missing one";
         };
         return "[ebrelay " + node + "] " + what;
     }
@@ -48,10 +49,18 @@ public final class AdminNoticeText {
                         .append("\n    ").append(e.detail() == null ? "" : e.detail()).append('\n');
             }
         }
-        text.append(n.type() == AdminNotice.Type.CERTIFICATE_EXPIRING
-                ? "\nRenew the key store file in place: the node takes it into use without a restart.\n"
-                : "\nMessages waiting for an operator: ebrelay messages --state MANUAL\n");
+        text.append(footer(n.type()));
         return text.toString();
+    }
+
+    private static String footer(AdminNotice.Type type) {
+        if (type == AdminNotice.Type.CERTIFICATE_EXPIRING) {
+            return "\nRenew the key store file in place: the node takes it into use without a restart.\n";
+        }
+        if (type == AdminNotice.Type.ORDER_GAP) {
+            return "\nHeld conversations: ebrelay ordering list\n";
+        }
+        return "\nMessages waiting for an operator: ebrelay messages --state MANUAL\n";
     }
 
     private static String intro(AdminNotice n) {
@@ -63,6 +72,9 @@ public final class AdminNoticeText {
             case OUTAGE_ENDED -> "A message to this partner was delivered again: the outage is over.";
             case CERTIFICATE_EXPIRING -> "These certificates of the node's TLS key store expire soon; partners will"
                     + " refuse connections with an expired one.";
+            case ORDER_GAP -> "An ordered conversation from this partner is missing a message: later ones are held"
+                    + " and not delivered until it arrives, or until an operator skips the gap"
+                    + " (ebrelay ordering skip-gap).";
         };
     }
 

@@ -47,6 +47,7 @@ public final class SubmitMessageService implements SubmitMessage {
     private final Hl7Ids hl7Ids;
     private final Clock clock;
     private final Signatures signatures;
+    private final NumberedOutbox numbered;
 
     /** Without XML signatures: a CPA that asks for them is refused at submission. */
     public SubmitMessageService(AgreementRegistry agreements, LocalParties localParties, OutboundMessageFactory factory,
@@ -58,6 +59,14 @@ public final class SubmitMessageService implements SubmitMessage {
     public SubmitMessageService(AgreementRegistry agreements, LocalParties localParties, OutboundMessageFactory factory,
                                 MessageCodec codec, Outbox outbox, IdGenerator ids, Hl7Ids hl7Ids, Clock clock,
                                 Signatures signatures) {
+        this(agreements, localParties, factory, codec, outbox, ids, hl7Ids, clock, signatures, null);
+    }
+
+    /** @param numbered takes submissions on ordered channels (eb:MessageOrder); null: they are refused */
+    public SubmitMessageService(AgreementRegistry agreements, LocalParties localParties, OutboundMessageFactory factory,
+                                MessageCodec codec, Outbox outbox, IdGenerator ids, Hl7Ids hl7Ids, Clock clock,
+                                Signatures signatures, NumberedOutbox numbered) {
+        this.numbered = numbered;
         this.signatures = signatures;
         this.check = new SubmissionCheck(agreements, localParties, signatures.enabled());
         this.factory = factory;
@@ -82,6 +91,9 @@ public final class SubmitMessageService implements SubmitMessage {
                 : payloads.stream().map(p -> hl7Ids.of(p.contentType(), p.content())).flatMap(Optional::stream)
                         .findFirst().orElse(null);
         OutboundMessageFactory.Built built = factory.build(resolved, submission.conversationId(), payloads, now);
+        if (resolved.route().ordered()) {
+            return submitNumbered(built, resolved, hl7Id, now);
+        }
         WireMessage wire;
         try {
             wire = signatures.encode(built.message(), resolved.agreement(), resolved.route(), codec);
@@ -97,6 +109,42 @@ public final class SubmitMessageService implements SubmitMessage {
             return new SubmissionResult.Refused("Unavailable", "the message could not be stored: " + e.getMessage());
         }
         return new SubmissionResult.Accepted(built.message().messageId().value(), hl7Id, stored.code());
+    }
+
+    /**
+     * An ordered channel (ORD-1/2): the SequenceNumber is taken, written into the message (signed with it) and the
+     * message stored, all in one transaction, so a number is never lost nor given twice.
+     */
+    private SubmissionResult submitNumbered(OutboundMessageFactory.Built built, SubmissionCheck.Resolved resolved,
+                                            String hl7Id, Instant now) {
+        EbmsMessage message = built.message();
+        String cpaId = message.header().cpaId().value();
+        if (numbered == null) {
+            return new SubmissionResult.Refused("NotSupported", "the CPA " + cpaId + " asks for ordered delivery"
+                    + " (MessageOrderSemantics Guaranteed), which this submission path cannot number");
+        }
+        if (message.syncReply()) {
+            return new SubmissionResult.Refused("Inconsistent", "the CPA " + cpaId + " asks for ordered delivery"
+                    + " together with synchronous replies, which must not be combined (SYN-3): use syncReplyMode"
+                    + " none on the channel");
+        }
+        try {
+            numbered.sequences().insertNumbered(message.header().cpaId(), message.header().conversationId(),
+                    order -> {
+                        EbmsMessage ordered = message.toBuilder().messageOrder(order).build();
+                        WireMessage wire = signatures.encode(ordered, resolved.agreement(), resolved.route(), codec);
+                        return submitted(new OutboundMessageFactory.Built(ordered, built.terms()), resolved.route(),
+                                hl7Id, wire, now);
+                    });
+        } catch (MessageSigning.SigningFailure e) {
+            log.warn("could not sign a submission under {}: {}", cpaId, e.getMessage());
+            return new SubmissionResult.Refused("SigningFailed", e.getMessage());
+        } catch (StoreFailure e) {
+            log.error("could not store a submission under {}: {}", cpaId, e.getMessage());
+            return new SubmissionResult.Refused("Unavailable", "the message could not be stored: " + e.getMessage());
+        }
+        numbered.wake().run();
+        return new SubmissionResult.Accepted(message.messageId().value(), hl7Id, OutboundState.QUEUED.code());
     }
 
     private List<Payload> payloads(Submission submission) {

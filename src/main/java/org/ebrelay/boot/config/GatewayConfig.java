@@ -438,10 +438,31 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
     public record BreakerOverride(Integer failureThreshold, Duration openFor, Duration maxOpenFor) {
     }
 
-    /** @param webhooks push deliveries to these URLs (optional; the REST inbox always works) */
-    public record Delivery(List<Webhook> webhooks) {
+    /**
+     * @param webhooks push deliveries to these URLs (optional; the REST inbox always works)
+     * @param ordering limits of ordered delivery (eb:MessageOrder) on receipt
+     */
+    public record Delivery(List<Webhook> webhooks, Ordering ordering) {
         public static Delivery defaults() {
-            return new Delivery(List.of());
+            return new Delivery(List.of(), Ordering.defaults());
+        }
+
+        /** These webhooks, the default ordering limits. */
+        public Delivery(List<Webhook> webhooks) {
+            this(webhooks, Ordering.defaults());
+        }
+    }
+
+    /**
+     * Ordered delivery on receipt (docs/reliability.md, "Ordered delivery"): messages behind a missing SequenceNumber
+     * are held; past either limit the administrators are told (once per gap), and the messages stay held.
+     *
+     * @param maxHeldPerConversation held messages behind one gap before the notice
+     * @param maxGapWait             how long the oldest held message waits before the notice
+     */
+    public record Ordering(int maxHeldPerConversation, Duration maxGapWait) {
+        public static Ordering defaults() {
+            return new Ordering(100, Duration.ofMinutes(10));
         }
     }
 
@@ -532,11 +553,28 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
      *
      * @param from    our party (TYPE:VALUE), or null when the node acts for exactly one party of the CPA
      * @param service the service value, or null when the CPA has one service offering the action
+     * @param ordered        an ordered feed (issue 8): every message goes under one ConversationId, which an ordered
+     *                       CPA channel (MessageOrderSemantics Guaranteed) numbers, so the partner delivers in order
+     * @param conversationId that ConversationId (null: {@code mllp-feed:<name>})
      */
     public record MllpRoute(String name, String sendingApplication, String sendingFacility,
                             String receivingApplication, String receivingFacility, String messageType,
                             String triggerEvent, String cpaId, String from, String to, String serviceType,
-                            String service, String action) {
+                            String service, String action, Boolean ordered, String conversationId) {
+        /** An unordered route: a new conversation per message. */
+        public MllpRoute(String name, String sendingApplication, String sendingFacility,
+                         String receivingApplication, String receivingFacility, String messageType,
+                         String triggerEvent, String cpaId, String from, String to, String serviceType,
+                         String service, String action) {
+            this(name, sendingApplication, sendingFacility, receivingApplication, receivingFacility, messageType,
+                    triggerEvent, cpaId, from, to, serviceType, service, action, null, null);
+        }
+
+        /** This route as an ordered feed under {@code conversation} (null: the default). */
+        public MllpRoute asOrderedFeed(String conversation) {
+            return new MllpRoute(name, sendingApplication, sendingFacility, receivingApplication, receivingFacility,
+                    messageType, triggerEvent, cpaId, from, to, serviceType, service, action, true, conversation);
+        }
     }
 
     /**

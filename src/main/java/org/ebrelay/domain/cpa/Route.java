@@ -58,6 +58,14 @@ public record Route(PartyInfo fromParty, ActionBinding sendBinding, DeliveryChan
         return receiveChannel.receiverTerms();
     }
 
+    /**
+     * Whether messages on this route are delivered in order (eb:MessageOrder, ORD-1): MessageOrderSemantics is
+     * Guaranteed in the sender's or the receiver's binding. Both nodes resolve the same route, so they agree.
+     */
+    public boolean ordered() {
+        return senderTerms().reliability().orderGuaranteed() || receiverTerms().reliability().orderGuaranteed();
+    }
+
     /** Whether the message is signed: non-repudiation required and a SenderNonRepudiation to sign with. */
     public boolean signed() {
         return sendBinding.nonRepudiationRequired() && senderTerms().security().signs();

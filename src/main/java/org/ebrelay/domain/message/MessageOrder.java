@@ -13,4 +13,14 @@ public record MessageOrder(long sequenceNumber, SequenceStatus status) {
         }
         Objects.requireNonNull(status, "status");
     }
+
+    /** The position {@code number} of a sequence: 0 starts it (Reset), any other continues it (ORD-2). */
+    public static MessageOrder numbered(long number) {
+        return new MessageOrder(number, number == 0 ? SequenceStatus.RESET : SequenceStatus.CONTINUE);
+    }
+
+    /** The number after {@code number}: one more, or 0 after {@link #MAX_SEQUENCE_NUMBER} (the wrap, ORD-2). */
+    public static long following(long number) {
+        return number >= MAX_SEQUENCE_NUMBER ? 0 : number + 1;
+    }
 }

@@ -62,6 +62,16 @@ public enum EventType {
     PUSH_FAILED,
     /** Outbound: a failure notice was stored for the application (and the administrators were told). */
     NOTICE_CREATED,
+    /** Outbound: the message took its eb:MessageOrder SequenceNumber in its conversation (issue 8). */
+    SEQUENCED,
+    /** Inbound: an ordered message waits for an earlier number of its conversation before it is delivered. */
+    HELD_FOR_ORDER,
+    /** Inbound: an ordered message's turn came: its deliveries were released. */
+    RELEASED_IN_ORDER,
+    /** Inbound: a missing number held a conversation past its limits; the administrators were told. */
+    ORDER_GAP_REPORTED,
+    /** Inbound: an operator skipped a gap that did not fill; the message was released without the missing ones. */
+    ORDER_GAP_SKIPPED,
     /** Either direction: a free remark (operator note, diagnosis). */
     NOTE
 }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiDocumentTest {
     private static final List<Class<?>> RESOURCES =
             List.of(MessagesResource.class, InboxResource.class, NoticesResource.class, PartnerResource.class,
-                    OpenApiResource.class, CpaResource.class);
+                    OpenApiResource.class, CpaResource.class, OrderingResource.class);
 
     @Test
     void everyResourceMethodIsDocumentedAndEveryDocumentedOperationExists() throws IOException {

@@ -294,7 +294,7 @@ class ClientCommandsTest {
 
         assertThat(main.getSubcommands().keySet())
                 .containsExactly("send", "inbox", "notices", "status", "messages", "ping", "status-request", "resend",
-                        "abandon");
+                        "abandon", "ordering");
     }
 
     private static int freePort() throws IOException {
