@@ -196,28 +196,18 @@ public final class CpaAdministration {
     }
 
     /**
-     * Swaps the agreement in, then stamps the version with the time right after the swap: a message accepted at or
-     * after that time was resolved against it (the version of a message is derived from these times).
+     * Records the version (a store that is down leaves the previous one in force: the next look tries again), then
+     * swaps the agreement in carrying its version number, which every message resolved against it records.
      */
     private ReloadReport.Activation activate(Path file, CpaRead read) {
         Agreement document = read.agreement();
         CpaId id = document.cpaId();
         Active previous = active.get(id);
         Agreement effective = overrides.apply(document);
-        registry.put(effective);
         Instant now = clock.instant();
-        CpaVersions.Recorded recorded;
-        try {
-            recorded = versions.recordIfChanged(id, read.checksum(), file.getFileName().toString(), read.document(),
-                    now);
-        } catch (RuntimeException storeDown) {
-            if (previous == null) {
-                registry.remove(id);
-            } else {
-                registry.put(previous.effective());
-            }
-            throw storeDown;
-        }
+        CpaVersions.Recorded recorded = versions.recordIfChanged(id, read.checksum(), file.getFileName().toString(),
+                read.document(), now);
+        registry.put(effective, recorded.version().number());
         rejected.remove(file);
         active.put(id, new Active(file, document, effective, recorded.version()));
         List<String> changed = previous != null ? describe(previous.document(), document)

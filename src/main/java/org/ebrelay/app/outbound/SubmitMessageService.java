@@ -47,6 +47,7 @@ public final class SubmitMessageService implements SubmitMessage {
     private final Hl7Ids hl7Ids;
     private final Clock clock;
     private final Signatures signatures;
+    private final AgreementRegistry agreements;
 
     /** Without XML signatures: a CPA that asks for them is refused at submission. */
     public SubmitMessageService(AgreementRegistry agreements, LocalParties localParties, OutboundMessageFactory factory,
@@ -59,6 +60,7 @@ public final class SubmitMessageService implements SubmitMessage {
                                 MessageCodec codec, Outbox outbox, IdGenerator ids, Hl7Ids hl7Ids, Clock clock,
                                 Signatures signatures) {
         this.signatures = signatures;
+        this.agreements = agreements;
         this.check = new SubmissionCheck(agreements, localParties, signatures.enabled());
         this.factory = factory;
         this.codec = codec;
@@ -91,7 +93,8 @@ public final class SubmitMessageService implements SubmitMessage {
         }
         OutboundState stored;
         try {
-            stored = outbox.accept(submitted(built, resolved.route(), hl7Id, wire, now));
+            stored = outbox.accept(submitted(built, resolved.route(), hl7Id, wire, now,
+                    agreements.versionOf(resolved.agreement())));
         } catch (StoreFailure e) {
             log.error("could not store a submission under {}: {}", submission.cpaId(), e.getMessage());
             return new SubmissionResult.Refused("Unavailable", "the message could not be stored: " + e.getMessage());
@@ -108,7 +111,7 @@ public final class SubmitMessageService implements SubmitMessage {
     }
 
     private SubmittedMessage submitted(OutboundMessageFactory.Built built, Route route, String hl7Id,
-                                       WireMessage wire, Instant now) {
+                                       WireMessage wire, Instant now, Integer cpaVersion) {
         EbmsMessage message = built.message();
         MessageHeading heading = new MessageHeading(message.header().cpaId(), message.header().conversationId(),
                 message.messageId(), hl7Id, message.header().from().firstId(), message.header().to().firstId(),
@@ -116,6 +119,6 @@ public final class SubmitMessageService implements SubmitMessage {
         DeliveryTerms terms = built.terms();
         return new SubmittedMessage(ids.newInternalId(), heading, terms, message.header().messageData().timeToLive(),
                 null, route.endpoint().uri().toString(), wire.soapAction(), new WireBytes(wire.contentType(),
-                wire.body()), now, now);
+                wire.body()), now, now, cpaVersion);
     }
 }

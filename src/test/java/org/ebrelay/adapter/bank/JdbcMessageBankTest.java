@@ -16,6 +16,7 @@ import org.ebrelay.adapter.bank.Views.Page;
 import org.ebrelay.app.TestClock;
 import org.ebrelay.app.bank.AutoResendRule;
 import org.ebrelay.app.bank.FeedBatch;
+import org.ebrelay.app.bank.FeedMessage;
 import org.ebrelay.app.bank.NodeHello;
 import org.ebrelay.app.bank.RetentionRule;
 import org.ebrelay.app.bank.RetentionRules;
@@ -63,6 +64,20 @@ class JdbcMessageBankTest {
         assertThat(bank.detail(found.items().get(0).id()).orElseThrow().events())
                 .extracting(Views.Event::sequence).containsExactly(1L, 2L);
         assertThat(bank.detail(found.items().get(0).id()).orElseThrow().wires()).hasSize(1);
+    }
+
+    @Test
+    void theCpaVersionANodeRecordedIsKeptAndAMessageFromAnOlderNodeHasNone() {
+        FeedMessage m = outbound("k1", "H1", "COMPLETE", T0, 1, "m1");
+        FeedMessage versioned = new FeedMessage(m.key(), m.direction(), m.state(), m.cpaId(), m.conversationId(),
+                m.messageId(), m.hl7Id(), m.from(), m.to(), m.service(), m.serviceType(), m.action(), false, 1, T0,
+                T0, null, 1, m.messageIds(), m.wire(), 3);
+        bank.feed(new FeedBatch("node-a", 1, List.of(versioned, inbound("k2", "H2", T0)), List.of()));
+
+        assertThat(bank.search(BankQuery.all(), null, 10).items())
+                .extracting(MessageSummary::key, MessageSummary::cpaVersion)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("k1", 3),
+                        org.assertj.core.groups.Tuple.tuple("k2", null));
     }
 
     @Test
