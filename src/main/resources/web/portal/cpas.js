@@ -25,6 +25,10 @@ export async function cpaView(params, cpaId) {
   const s = v.summary || {};
   show(h('h1', {}, 'CPA ', h('span', {class: 'mono'}, c.cpaId), ' ', h('span', {id: 'cpa-state'}, badge(c.state))),
       rejected(s.rejectedEdit),
+      (v.rejectedFiles || []).map(r => h('div', {class: 'message error', 'data-rejected-file': r.file},
+          h('p', {}, 'On the node that serves version ' + c.version + ', the edit of ' + r.file + ' at ' + time(r.at)
+              + ' was rejected (what was in force stays):'),
+          h('ul', {class: 'mono'}, r.problems.map(p => h('li', {}, p))))),
       (s.expiring || []).length ? message('warn', s.expiring.join(' '), 'cpa-expiring') : null,
       h('div', {class: 'card'}, facts([
         ['Status', s.status], ['Valid from', time(s.start)], ['Valid until', time(s.end)],

@@ -211,6 +211,36 @@ class CpaHotReloadTest {
     }
 
     @Test
+    void anEditedOverridesFileSendsTheNextAttemptOfAMessageUnderWayToTheNewAddressWithoutARestart() throws Exception {
+        int labPort = TestNode.freePort();
+        int nobody = TestNode.freePort();
+        String inCpa = DemoCpa.endpoint(nobody);
+        String real = DemoCpa.endpoint(labPort);
+        Path file = root.resolve("endpoint-overrides.yaml");
+        try (TwoNodes nodes = TwoNodes.in(root).labPort(labPort).hospitalReachesLabAt(nobody)
+                .hospitalConfig(c -> {
+                    GatewayConfig watched = watching(c, List.of());
+                    return watched.withCpa(watched.cpa().withEndpointOverridesFile(file));
+                }).start()) {
+            String underWay = nodes.order(Hl7Messages.order()).messageId();
+            awaitOutbound(nodes.hospital(), underWay, "RETRYING");
+
+            Files.writeString(file, "endpointOverrides:\n  - {from: \"" + inCpa + "\", to: \"" + real + "\"}\n");
+
+            awaitOutbound(nodes.hospital(), underWay, "COMPLETE");
+            assertThat(cpa(nodes.hospital()).path("messages").get(0).path("sentTo").asText()).isEqualTo(real);
+
+            Files.writeString(file, "endpointOverrides:\n  - {from: \"" + inCpa + "\", to: \"lab/ebms\"}\n");
+            CommandRun reload = CommandRun.ebrelay("cpa", "reload", "--node", nodes.hospital().baseUri().toString());
+            assertThat(reload.exitCode()).isEqualTo(1);
+            assertThat(reload.out()).contains("rejected " + file).contains(file + ":2:");
+            assertThat(MAIL.waitForIncomingEmail(15_000, 1)).isTrue();
+            assertThat(MAIL.getReceivedMessages()[0].getSubject()).contains("Endpoint overrides edit rejected");
+            awaitOutbound(nodes.hospital(), nodes.order(Hl7Messages.order()).messageId(), "COMPLETE");
+        }
+    }
+
+    @Test
     void administratorsGetAnEmailBeforeTheCpaExpires() throws Exception {
         String end = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         try (TwoNodes nodes = TwoNodes.in(root).cpa(c -> c.end(end))

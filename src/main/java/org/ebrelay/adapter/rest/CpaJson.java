@@ -67,9 +67,10 @@ final class CpaJson {
      * from the one before in CPA terms, and the endpoint overrides in force for it.
      */
     record Report(Summary summary, List<Party> parties, List<Message> messages, List<VersionChanges> versions,
-                  List<OverrideJson> overrides) {
+                  List<OverrideJson> overrides, List<Rejected> rejectedFiles) {
+        /** @param rejectedFiles the node's files that failed the checks and serve no CPA (the overrides file too) */
         static Report of(CpaStatus s, EndpointOverrides overrides, List<CpaVersion> history,
-                         java.util.function.Function<CpaVersion, List<String>> changes) {
+                         java.util.function.Function<CpaVersion, List<String>> changes, List<RejectedEdit> rejectedFiles) {
             Detail d = Detail.of(s, overrides, history);
             List<OverrideJson> inForce = overrides.all().stream()
                     .filter(o -> o.cpaId() == null || o.cpaId().equals(s.cpaId()))
@@ -77,7 +78,7 @@ final class CpaJson {
                             o.to().toString())).toList();
             return new Report(d.summary(), d.parties(), d.messages(), history.stream()
                     .map(v -> new VersionChanges(v.number(), v.activatedAt(), v.checksum(), v.file(), changes.apply(v)))
-                    .toList(), inForce);
+                    .toList(), inForce, rejectedFiles.stream().map(Rejected::of).toList());
         }
     }
 

@@ -31,6 +31,7 @@ public final class CpaReports implements CpaShipping.Source {
     @Override
     public String fingerprint() {
         StringBuilder f = new StringBuilder(cpas.overrides().all().toString());
+        cpas.rejectedFiles().forEach(r -> f.append('|').append(r.file()).append(' ').append(r.checksum()));
         for (CpaStatus s : cpas.statuses()) {
             RejectedEdit edit = s.rejectedEdit();
             f.append('|').append(s.cpaId()).append(' ').append(s.version().number()).append(' ')
@@ -42,11 +43,13 @@ public final class CpaReports implements CpaShipping.Source {
 
     @Override
     public List<CpaReport> reports() {
-        return cpas.statuses().stream().map(this::report).toList();
+        List<RejectedEdit> rejectedFiles = cpas.rejectedFiles();
+        return cpas.statuses().stream().map(s -> report(s, rejectedFiles)).toList();
     }
 
-    private CpaReport report(CpaStatus s) {
-        CpaJson.Report report = CpaJson.Report.of(s, cpas.overrides(), cpas.history(s.cpaId()), this::changesOf);
+    private CpaReport report(CpaStatus s, List<RejectedEdit> rejectedFiles) {
+        CpaJson.Report report = CpaJson.Report.of(s, cpas.overrides(), cpas.history(s.cpaId()), this::changesOf,
+                rejectedFiles);
         try {
             return new CpaReport(s.cpaId().value(), s.state(), s.version().number(), s.version().checksum(),
                     json.writeValueAsString(report));
