@@ -253,6 +253,36 @@ class CpaHotReloadTest {
         }
     }
 
+    @Test
+    void administratorsGetAnEmailBeforeACertificateInTheCpaExpires() throws Exception {
+        String alpha = Files.readString(Path.of("src/test/resources/signing/alpha-signing.b64"));
+        String beta = Files.readString(Path.of("src/test/resources/signing/beta-signing.b64"));
+        Duration longBefore = Duration.ofDays(365L * 101); // the test certificates run until 2126
+        try (TwoNodes nodes = TwoNodes.in(root).labRunning(false).cpa(c -> c.signed(alpha, beta, true))
+                .hospitalConfig(c -> {
+                    GatewayConfig watched = watching(c, List.of());
+                    return watched.withCpa(watched.cpa().withWatch(Duration.ofMillis(200), longBefore))
+                            .withSigning(new GatewayConfig.Signing(org.ebrelay.adapter.xmldsig.TestKeys.keystore("alpha"),
+                                    "PKCS12", "changeit", false));
+                }).start()) {
+            MimeMessage mail = eventually().until(() -> certificateMail(), m -> m != null);
+
+            assertThat(mail.getSubject()).contains("certificate RGH_Signing of party RiversideGeneralHospital in CPA " + DemoCpa.CPA_ID)
+                    .contains("expires at 2126-");
+            assertThat(cpa(nodes.hospital()).path("summary").path("expiring").toString()).contains("certificate ");
+        }
+    }
+
+    private static MimeMessage certificateMail() throws Exception {
+        for (MimeMessage m : MAIL.getReceivedMessages()) {
+            String[] kind = m.getHeader("X-Ebrelay-Notice");
+            if (kind != null && kind[0].equals("CPA_CERTIFICATE_EXPIRING")) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     private static int lineOf(String xml, String text) {
         return (int) xml.substring(0, xml.indexOf(text)).chars().filter(c -> c == '\n').count() + 1;
     }
