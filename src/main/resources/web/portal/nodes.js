@@ -16,7 +16,25 @@ export async function nodesView() {
           h('td', {}, n.version || '—'),
           h('td', {}, (n.cpas || []).join(', ')),
           h('td', {class: 'num'}, n.messages),
-          h('td', {class: 'num'}, n.lastSequence))), 'No node has reported yet.')));
+          h('td', {class: 'num'}, n.lastSequence))), 'No node has reported yet.')),
+      await rejectedRequests());
+}
+
+// Requests the nodes refused before a message existed (hostile or broken input), newest first.
+async function rejectedRequests() {
+  const rejected = await api.get('rejected-requests', {limit: 100});
+  return h('section', {id: 'rejected-requests'}, h('h2', {}, 'Rejected requests'),
+      h('p', {class: 'muted'}, 'Refused before a message existed: unreadable, hostile, oversized or slow. A flood is counted, not listed one by one.'),
+      table(['Time (UTC)', 'Node', 'From', 'Answer', 'Why', {label: 'Bytes', num: true}, 'First bytes',
+        {label: 'Count', num: true}], rejected.map(r => h('tr', {},
+          h('td', {class: 'nowrap'}, time(r.at)),
+          h('td', {class: 'mono'}, r.node),
+          h('td', {class: 'mono'}, r.remote || '—'),
+          h('td', {}, r.answer || ''),
+          h('td', {}, r.reason || ''),
+          h('td', {class: 'num'}, r.size >= 0 ? r.size : '—'),
+          h('td', {class: 'mono'}, r.firstBytes || ''),
+          h('td', {class: 'num'}, r.repeats))), 'No request was refused.'));
 }
 
 export async function resendsView(params) {

@@ -20,6 +20,16 @@ public interface AccessCheck {
         return permits(bearerToken, operation) ? Verdict.ALLOWED : Verdict.UNAUTHENTICATED;
     }
 
+    /** Who presents {@code bearerToken}, for the audit log ("token NAME (role)"), or null when not known. */
+    default String caller(String bearerToken) {
+        return null;
+    }
+
+    /** The role of the token, or null when it is not known (or the API is open). */
+    default org.ebrelay.app.access.Role roleOf(String bearerToken) {
+        return null;
+    }
+
     enum Verdict {
         ALLOWED,
         /** No token, or one the node does not know. */

@@ -17,6 +17,7 @@ import org.ebrelay.app.AgreementRegistry;
 import org.ebrelay.app.bank.BankChannel;
 import org.ebrelay.app.bank.BankResubmission;
 import org.ebrelay.app.bank.BankShipper;
+import org.ebrelay.app.bank.NodeNotes;
 import org.ebrelay.app.bank.BankWork;
 import org.ebrelay.app.bank.NodeHello;
 import org.ebrelay.app.port.in.SubmitMessage;
@@ -40,7 +41,8 @@ final class BankWiring {
     /** Prepares the bank before the web server starts (its API must be registered first); null when it is off. */
     static BankWiring prepare(GatewayConfig config, String nodeId, Database database, JdbcMessageStore store,
                               AgreementRegistry agreements, WebServer web, Supplier<URI> address, Runnable wake,
-                              MessageCodec codec, SubmitMessage submit, Clock clock, Deque<AutoCloseable> started) {
+                              MessageCodec codec, SubmitMessage submit, Clock clock, Deque<AutoCloseable> started,
+                              NodeNotes notes) {
         GatewayConfig.Bank settings = config.bank();
         if (!settings.enabled()) {
             return null;
@@ -61,7 +63,7 @@ final class BankWiring {
                 new ArrayList<>(agreements.all().stream().map(a -> a.cpaId().value()).toList()));
         BankShipper shipper = new BankShipper(nodeId, new JdbcBankOutbox(database), channel, hello,
                 new BankWork(store, store, clock, wake, new BankResubmission(nodeId, codec, submit)), clock, new BankShipper.Settings(settings.batchSize(),
-                settings.shipInterval(), settings.gapWait(), 20, 20));
+                settings.shipInterval(), settings.gapWait(), 20, 20), notes);
         return new BankWiring(host, shipper);
     }
 

@@ -20,6 +20,11 @@ import org.ebrelay.adapter.soap.SoapCodec;
 import org.ebrelay.adapter.soapapi.SoapApi;
 import org.ebrelay.adapter.tls.CertificateExpiryWatch;
 import org.ebrelay.adapter.tls.TlsContexts;
+import org.ebrelay.adapter.jdbc.JdbcNodeNotes;
+import org.ebrelay.adapter.rest.OperatorAuditFilter;
+import org.ebrelay.app.bank.NodeNotes;
+import org.ebrelay.app.inbound.RejectedRequests;
+import org.ebrelay.adapter.http.EbmsEndpoint;
 import org.ebrelay.adapter.webhook.HttpApplicationWebhook;
 import org.ebrelay.app.signing.Signatures;
 import org.ebrelay.app.AccessCheck;
@@ -155,7 +160,8 @@ public final class Gateway implements AutoCloseable {
                 (heading, party) -> routing.applies(heading.cpaId(), heading.service(), heading.action())
                         || mllpPushes.mayTake(heading.cpaId(), heading.service(), heading.action()))
                 .withHl7DuplicateWindow(config.reliability().hl7DuplicateWindow());
-        Signatures signatures = SigningSetup.signatures(config.signing());
+        Signatures signatures = SigningSetup.signatures(config.signing(), started)
+                .withSentPackages(new org.ebrelay.adapter.jdbc.JdbcSentPackages(database));
         ReceiveMessage receive = new ReceivePipeline(codec, agreements, parties, store, ids, clock, signals, replies,
                 hl7, receiveSettings, signatures);
 
@@ -179,26 +185,32 @@ public final class Gateway implements AutoCloseable {
                 new HttpApplicationWebhook(config.http().connectTimeout(), config.http().responseTimeout()),
                 mllpPushes, clock);
 
-        web = new WebServer(setup.webServerConfig().withTls(tls.server()), (request, info) -> {
+        NodeNotes notes = config.bank().enabled() ? new JdbcNodeNotes(database) : NodeNotes.NONE;
+        RejectedRequests rejections = new RejectedRequests(notes, clock, RejectedRequests.Limits.defaults());
+        rejections.start(Duration.ofSeconds(10));
+        started.push(rejections);
+        web = new WebServer(setup.webServerConfig().withTls(tls.server()), EbmsEndpoint.of((request, info) -> {
             ReceiveMessage.InboundReply reply = receive.receive(request, info.clientCertificates());
             if (reply.httpStatus() < 300 && pushes()) {
                 webhookRuns.execute(webhooks::pushDue);
             }
+            rejections.answered(request, info.remoteHost(), reply, codec);
             return new HttpReply(reply.httpStatus(), reply.body());
-        }, this::health, metrics.registry());
+        }, rejections::refused), this::health, metrics.registry());
         manualHandling = new ManualHandlingService(store, store, clock, dispatcher::wake);
         AccessCheck access = SecuritySetup.accessCheck(config.access());
         RestApi rest = new RestApi(submit, query, inbox, diagnose, manualHandling, access,
                 RestApi.DEFAULT_MAX_BODY_BYTES);
         rest.resources().forEach(web::addRestResource);
         rest.providers().forEach(web::addRestProvider);
+        web.addRestProvider(new OperatorAuditFilter(access, notes, clock));
         web.addApiRoute("POST", SubmissionHandler.PATH, rest.submissionHandler());
         web.addRestResource(new NoticesResource(notices));
         web.addRestResource(new CpaResource(cpaAdmin));
         web.addSoapEndpoint("/submission", new SoapApi(submit, query, access).implementor(),
                 SoapApi.wsdlLocation());
         bank = BankWiring.prepare(config, nodeId.value(), database, store, agreements, web, this::baseUri,
-                dispatcher::wake, codec, submit, clock, started);
+                dispatcher::wake, codec, submit, clock, started, notes);
         if (bank != null) {
             bank.shipper().shipCpas(new CpaShipping(new CpaReports(cpaAdmin)));
         }

@@ -1,6 +1,9 @@
 package org.ebrelay.boot;
 
 import java.io.IOException;
+import java.util.Deque;
+import java.util.List;
+import org.ebrelay.adapter.tls.StoreFileWatch;
 import org.ebrelay.adapter.soap.EbmsEncoder;
 import org.ebrelay.adapter.xmldsig.SigningKeys;
 import org.ebrelay.adapter.xmldsig.XmlDsigSigning;
@@ -17,8 +20,13 @@ final class SigningSetup {
     private SigningSetup() {
     }
 
-    /** @throws StartupException when a configured keystore cannot be read */
-    static Signatures signatures(GatewayConfig.Signing config) {
+    /**
+     * The node's signatures; with a keystore, also a watch that takes a renewed keystore into use (pushed on
+     * {@code started} to be closed with the node).
+     *
+     * @throws StartupException when a configured keystore cannot be read
+     */
+    static Signatures signatures(GatewayConfig.Signing config, Deque<AutoCloseable> started) {
         SigningKeys keys = SigningKeys.NONE;
         if (config.keystore() != null) {
             try {
@@ -28,6 +36,21 @@ final class SigningSetup {
             }
             LOG.info("Signing with {}", keys);
         }
-        return new Signatures(new XmlDsigSigning(new EbmsEncoder(), keys), new SigningPolicy(config.allowRsaSha1()));
+        XmlDsigSigning signing = new XmlDsigSigning(new EbmsEncoder(), keys);
+        if (config.keystore() != null) {
+            started.push(new StoreFileWatch<>("signing keystore " + config.keystore(), List.of(config.keystore()),
+                    () -> renewed(config), signing::useKeys).start(config.reloadInterval()));
+        }
+        return new Signatures(signing, new SigningPolicy(config.allowRsaSha1()));
+    }
+
+    /** A renewed keystore, only when it loads and holds at least one key. */
+    private static SigningKeys renewed(GatewayConfig.Signing config) throws IOException {
+        SigningKeys keys = SigningKeys.load(config.keystore(), config.keystoreType(), config.password());
+        if (keys.size() == 0) {
+            throw new IOException("it holds no private key");
+        }
+        LOG.info("Signing with {}", keys);
+        return keys;
     }
 }

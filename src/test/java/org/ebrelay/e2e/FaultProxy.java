@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A fault-injecting HTTP/1.1 proxy on loopback in front of a real node. It reads each request on a connection (a
@@ -48,7 +49,13 @@ final class FaultProxy implements AutoCloseable {
         static final Step FORWARD = new Step(Fault.FORWARD, Duration.ZERO);
     }
 
+    /** A body and its Content-Type, as a rewrite sees and returns it. */
+    record Body(String contentType, byte[] bytes) {
+    }
+
     private final ServerSocket server;
+    private volatile UnaryOperator<Body> requestRewrite = UnaryOperator.identity();
+    private volatile UnaryOperator<Body> responseRewrite = UnaryOperator.identity();
     private final int targetPort;
     private final Queue<Step> script = new ConcurrentLinkedQueue<>();
     private final List<Fault> applied = new CopyOnWriteArrayList<>();
@@ -95,6 +102,21 @@ final class FaultProxy implements AutoCloseable {
         return List.copyOf(applied);
     }
 
+    /**
+     * Every forwarded request's body from now on is replaced by what {@code rewrite} makes of it (a partner's MSH
+     * that misbehaves); {@code UnaryOperator.identity()} stops it.
+     */
+    FaultProxy rewriteRequests(UnaryOperator<Body> rewrite) {
+        this.requestRewrite = rewrite;
+        return this;
+    }
+
+    /** As {@link #rewriteRequests}, for the node's answers. */
+    FaultProxy rewriteResponses(UnaryOperator<Body> rewrite) {
+        this.responseRewrite = rewrite;
+        return this;
+    }
+
     /** Forgets what was applied and any step not yet taken. */
     void reset() {
         script.clear();
@@ -132,7 +154,8 @@ final class FaultProxy implements AutoCloseable {
                 }
                 byte[] request = concat(headers.getBytes(StandardCharsets.ISO_8859_1), readBody(in, headers, false));
                 switch (step.fault()) {
-                    case FORWARD -> out.write(exchange(request));
+                    case FORWARD -> out.write(rewritten(exchange(rewritten(request, requestRewrite)),
+                            responseRewrite));
                     case ANSWER_500 -> {
                         out.write(serverError());
                         return;
@@ -179,6 +202,49 @@ final class FaultProxy implements AutoCloseable {
         } finally {
             sockets.removeIf(Socket::isClosed);
         }
+    }
+
+    /** The message (head and raw body) with its body rewritten, sent with a Content-Length. */
+    private static byte[] rewritten(byte[] message, UnaryOperator<Body> rewrite) throws IOException {
+        if (rewrite == UnaryOperator.<Body>identity()) {
+            return message;
+        }
+        String all = new String(message, StandardCharsets.ISO_8859_1);
+        int end = all.indexOf("\r\n\r\n") + 4;
+        String head = all.substring(0, end);
+        byte[] raw = java.util.Arrays.copyOfRange(message, end, message.length);
+        String encoding = header(head, "transfer-encoding");
+        byte[] body = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")
+                ? dechunked(raw) : raw;
+        if (body.length == 0) {
+            return message;
+        }
+        Body changed = rewrite.apply(new Body(header(head, "content-type"), body));
+        StringBuilder newHead = new StringBuilder();
+        for (String line : head.split("\r\n")) {
+            String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase(Locale.ROOT)
+                    : "";
+            if (!List.of("content-length", "transfer-encoding", "content-type").contains(name) && !line.isEmpty()) {
+                newHead.append(line).append("\r\n");
+            }
+        }
+        newHead.append("Content-Type: ").append(changed.contentType()).append("\r\nContent-Length: ")
+                .append(changed.bytes().length).append("\r\n\r\n");
+        return concat(newHead.toString().getBytes(StandardCharsets.ISO_8859_1), changed.bytes());
+    }
+
+    private static byte[] dechunked(byte[] raw) throws IOException {
+        InputStream in = new java.io.ByteArrayInputStream(raw);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int size = chunkSize(readLine(in)); size > 0; size = chunkSize(readLine(in))) {
+            body.writeBytes(in.readNBytes(size));
+            readLine(in);
+        }
+        return body.toByteArray();
+    }
+
+    private static int chunkSize(String line) {
+        return Integer.parseInt(line.split(";", 2)[0].trim(), 16);
     }
 
     private static byte[] serverError() {

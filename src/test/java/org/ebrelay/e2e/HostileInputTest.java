@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.ebrelay.adapter.bank.Views;
+import org.ebrelay.app.inbound.RejectedRequests;
 import org.ebrelay.app.port.in.MessageView;
 import org.ebrelay.app.port.in.SubmissionResult;
 import org.ebrelay.boot.config.GatewayConfig;
@@ -90,10 +92,12 @@ class HostileInputTest {
     @Order(1)
     void eachHostileRequestGetsItsExpectedAnswer(HostileCase hostile) throws Exception {
         String id = UUID.randomUUID() + "@hostile.example";
-        HttpRequest.Builder request = HttpRequest.newBuilder(lab("/ebms")).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(hostile.body(id, Instant.now())));
+        HttpRequest.Builder request = HttpRequest.newBuilder(lab("/ebms")).timeout(Duration.ofSeconds(30));
         hostile.headers().forEach(request::header);
 
+        Instant sent = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        byte[] body = hostile.body(id, Instant.now());
+        request.POST(HttpRequest.BodyPublishers.ofByteArray(body));
         HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 
         switch (hostile.expectKind()) {
@@ -101,6 +105,7 @@ class HostileInputTest {
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(500);
                 assertThat(FAULT_CODE.matcher(answer.body()).results().map(m -> m.group(1)).findFirst())
                         .as(answer.body()).hasValueSatisfying(code -> assertThat(code).endsWith(hostile.expectValue()));
+                assertBanked(sent, "fault " + hostile.expectValue(), body);
             }
             case "error" -> {
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -122,6 +127,7 @@ class HostileInputTest {
     @Test
     @Order(2)
     void aBodyLargerThanTheLimitIsRefusedWith413WithoutBeingRead() throws Exception {
+        Instant sent = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         HttpRequest request = HttpRequest.newBuilder(lab("/ebms")).header("Content-Type", "text/xml")
                 .header("SOAPAction", "\"ebXML\"")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[MAX_MESSAGE_BYTES * 4])).build();
@@ -129,6 +135,7 @@ class HostileInputTest {
         int status = statusOrClosed(request);
 
         assertThat(status).isIn(413, -1);
+        assertBanked(sent, "HTTP 413", null);
     }
 
     @Test
@@ -162,6 +169,7 @@ class HostileInputTest {
     @Test
     @Order(4)
     void aSlowLorisUploadIsDroppedWhileOtherPartnersAreServed() throws Exception {
+        Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         try (Socket socket = new Socket("127.0.0.1", nodes.labPort())) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
@@ -184,16 +192,20 @@ class HostileInputTest {
             }
             assertThat(dropped || socket.getInputStream().read() == -1 || socket.isInputShutdown())
                     .as("the trickling upload was dropped by the server").isTrue();
+            Views.RejectedRequest banked = assertBanked(started, "dropped", null);
+            assertThat(banked.reason()).contains("trickles in");
         }
     }
 
     @Test
     @Order(5)
     void aGetOnTheEbmsEndpointIsNotAllowed() throws Exception {
+        Instant sent = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(lab("/ebms")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(405);
+        assertBanked(sent, "HTTP 405", null);
     }
 
     @Test
@@ -208,6 +220,18 @@ class HostileInputTest {
         deliveredOnce(nodes.lab(), after);
         Hl7Messages.Er7 result = Hl7Messages.result();
         awaitOutbound(nodes.lab(), nodes.result(result).messageId(), "COMPLETE");
+    }
+
+    /**
+     * The refusal the laboratory banked (shipped to its bank as a rejected request, not tied to a message): at or
+     * after {@code sent}, with this answer and, when given, the escaped first bytes of {@code body}.
+     */
+    private static Views.RejectedRequest assertBanked(Instant sent, String answer, byte[] body) {
+        String start = RejectedRequests.escape(body, RejectedRequests.Limits.defaults().firstBytes());
+        return Observed.eventually().until(() -> nodes.lab().bankHost().bank().rejectedRequests("lab", 1000)
+                .stream().filter(r -> !r.at().isBefore(sent) && r.answer().equals(answer))
+                .filter(r -> start == null || start.equals(r.firstBytes()))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 
     private static URI lab(String path) {

@@ -56,6 +56,20 @@ class PortalAccessTest {
     }
 
     @Test
+    void aViewerSeesTheRequestsTheNodeRefusedBeforeAMessageExisted() throws Exception {
+        PortalClient vera = PortalClient.signedIn(base, "vera");
+        new PortalClient(base).get("/ebms"); // not a POST: refused with 405, noted and shipped to the bank
+
+        String listed = Observed.eventually().until(() -> vera.get("/bank/api/rejected-requests").body(),
+                body -> body.contains("\"answer\":\"HTTP 405\""));
+
+        assertThat(new ObjectMapper().readTree(listed).get(0).path("reason").asText())
+                .isEqualTo("GET is not allowed on the ebMS endpoint");
+        assertThat(new PortalClient(base).get("/bank/api/rejected-requests").statusCode())
+                .as("not without signing in").isEqualTo(401);
+    }
+
+    @Test
     void withoutSigningInTheApiAnswers401AndThePagesSendTheBrowserToSignIn() throws Exception {
         PortalClient anonymous = new PortalClient(base);
 

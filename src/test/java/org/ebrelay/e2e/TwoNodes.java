@@ -49,6 +49,11 @@ final class TwoNodes implements AutoCloseable {
             return this;
         }
 
+        /** The change {@link #cpa} set so far (to build on it). */
+        UnaryOperator<DemoCpa> cpaChange() {
+            return cpa;
+        }
+
         /** Changes the laboratory's copy of the CPA only (after {@link #cpa}): the two nodes disagree. */
         Settings labCpa(UnaryOperator<DemoCpa> change) {
             this.labCpa = change;

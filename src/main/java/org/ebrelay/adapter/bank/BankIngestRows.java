@@ -98,6 +98,7 @@ final class BankIngestRows {
             bankIds.put(message.key(), upsert(c, batch.node(), message, retention, now));
         }
         insertEvents(c, batch.node(), batch.events(), bankIds);
+        BankNoteRows.insert(c, batch.node(), batch.notes());
         try (PreparedStatement update = c.prepareStatement("UPDATE bank_nodes SET last_sequence = ?"
                 + " WHERE node_id = ? AND last_sequence < ?")) {
             update.setLong(1, batch.upTo());

@@ -212,6 +212,11 @@ public final class JdbcMessageBank implements BankChannel {
         return db.read(c -> BankStatsRows.dashboard(c, since, until, bucket, staleBefore()));
     }
 
+    /** The requests nodes refused before a message existed, newest first. */
+    public List<Views.RejectedRequest> rejectedRequests(String node, int limit) {
+        return db.read(c -> BankNoteRows.rejected(c, node, limit));
+    }
+
     public List<Node> nodes() {
         return db.read(c -> BankStatsRows.nodes(c, staleBefore()));
     }

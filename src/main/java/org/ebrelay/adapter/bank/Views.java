@@ -65,6 +65,11 @@ public final class Views {
                             NodeCounts nodes) {
     }
 
+    /** A request a node refused before a message existed; {@code repeats} counts the ones it stands for. */
+    public record RejectedRequest(String node, Instant at, String remote, String answer, String reason, long size,
+                                  String firstBytes, int repeats) {
+    }
+
     public record Node(String node, String address, String version, List<String> cpas, Instant firstSeen,
                        Instant lastContact, long lastSequence, long messages, boolean stale) {
     }

@@ -48,6 +48,8 @@ final class EbmsHandler extends Handler.Abstract {
         if (!"POST".equals(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
             Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
+            endpoint.refused("HTTP 405", request.getMethod() + " is not allowed on the ebMS endpoint",
+                    transportInfo(request).remoteHost(), request.getLength(), null);
             return true;
         }
         byte[] body;
@@ -58,11 +60,15 @@ final class EbmsHandler extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
                     "request body larger than " + maxBodyBytes + " bytes");
+            endpoint.refused("HTTP 413", "request body larger than " + maxBodyBytes + " bytes",
+                    transportInfo(request).remoteHost(), request.getLength(), null);
             return true;
         } catch (IOException e) {
             LOG.info("ebMS request from {} abandoned: {}", request.getConnectionMetaData().getRemoteSocketAddress(),
                     e.getMessage());
             callback.failed(e); // the peer went away, trickled, or sent broken framing: nothing to answer
+            endpoint.refused("dropped", "upload abandoned: " + e.getMessage(), transportInfo(request).remoteHost(),
+                    request.getLength(), null);
             return true;
         }
         WireMessage message = new WireMessage(request.getHeaders().get(HttpHeader.CONTENT_TYPE),

@@ -87,6 +87,13 @@ final class SettlementRows {
                 return false;
             }
         }
+        try (PreparedStatement keep = connection.prepareStatement("INSERT INTO superseded_wire (message_id,"
+                + " message_key, content_type, wire) SELECT ?, message_key, content_type, wire FROM outbound_wire"
+                + " WHERE message_key = ?")) {
+            keep.setString(1, previous.value()); // what a late signed ack for the old id must vouch for (ACK-8)
+            keep.setString(2, change.id().value());
+            keep.executeUpdate();
+        }
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE outbound_wire SET content_type = ?, wire = ? WHERE message_key = ?")) {
             update.setString(1, change.wire().contentType());

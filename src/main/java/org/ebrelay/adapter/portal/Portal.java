@@ -44,6 +44,11 @@ public final class Portal {
         return accounts;
     }
 
+    /** The audit log: sign-ins, user changes, portal actions, and the operator actions nodes ship. */
+    public AuditLog audit() {
+        return audit;
+    }
+
     public PortalSessions sessions() {
         return sessions;
     }

@@ -1,19 +1,23 @@
 package org.ebrelay.adapter.tls;
 
-import org.eclipse.jetty.util.ssl.KeyStoreScanner;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The node's two Jetty TLS factories, made from {@link TlsSettings}: the HTTPS endpoint's (client certificates asked
  * for as configured) and the outbound client's (the node's certificate as client certificate, hostname
- * verification). Each watches its key store file when a reload interval is set: a renewed key store replaces the
- * key and certificate for new connections without a restart (Jetty's {@link KeyStoreScanner}).
+ * verification). Both take a renewed key store or trust store for new connections without a restart when a reload
+ * interval is set ({@link StoreFileWatch}: a broken file leaves the ones in use in place).
  */
 public final class TlsContexts implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("org.ebrelay.tls");
@@ -21,7 +25,7 @@ public final class TlsContexts implements AutoCloseable {
     private final TlsSettings settings;
     private final SslContextFactory.Server server;
     private final SslContextFactory.Client client;
-    private final List<KeyStoreScanner> scanners = new ArrayList<>();
+    private StoreFileWatch<Boolean> watch;
 
     private TlsContexts(TlsSettings settings) {
         this.settings = settings;
@@ -43,24 +47,37 @@ public final class TlsContexts implements AutoCloseable {
         return client;
     }
 
-    /** Starts watching the key store for renewals; call once the factories are started (server and client). */
-    public void watchForRenewals() throws Exception {
-        long seconds = settings.reloadInterval().toSeconds();
-        if (seconds <= 0 || settings.keyStore() == null) {
+    /**
+     * Starts watching the key and trust stores for renewals; call once the factories are started (server and
+     * client). A renewed pair that loads (the key store with a private key) is taken into use for new connections;
+     * a broken one leaves the stores in use in place and is reported ({@link #renewalProblem()}).
+     */
+    public void watchForRenewals() {
+        List<Path> files = new ArrayList<>();
+        if (settings.keyStore() != null) {
+            files.add(settings.keyStore());
+        }
+        if (settings.trustStore() != null) {
+            files.add(settings.trustStore());
+        }
+        if (files.isEmpty() || (server == null && client == null)) {
             return;
         }
-        for (SslContextFactory factory : new SslContextFactory[]{server, client}) {
-            if (factory != null) {
-                KeyStoreScanner scanner = new KeyStoreScanner(factory);
-                scanner.setScanInterval((int) Math.min(Integer.MAX_VALUE, seconds));
-                scanner.start();
-                scanners.add(scanner);
-            }
-        }
-        log.info("watching {} for a renewed key or certificate every {} s", settings.keyStore(), seconds);
+        watch = new StoreFileWatch<>("TLS stores " + files, files, this::checkStores, ok -> reloadQuietly())
+                .start(settings.reloadInterval());
     }
 
-    /** Reloads the key and trust stores now (what the watcher does when the file changes). */
+    /** Looks at the key and trust stores now (what the watcher does every interval); true when renewed. */
+    public boolean checkForRenewal() {
+        return watch != null && watch.checkNow();
+    }
+
+    /** Why the latest change of the stores was not taken into use, or null. */
+    public String renewalProblem() {
+        return watch == null ? null : watch.problem();
+    }
+
+    /** Reloads the key and trust stores now. */
     public void reload() throws Exception {
         for (SslContextFactory factory : new SslContextFactory[]{server, client}) {
             if (factory != null) {
@@ -69,12 +86,45 @@ public final class TlsContexts implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws Exception {
-        for (KeyStoreScanner scanner : scanners) {
-            scanner.stop();
+    private void reloadQuietly() {
+        try {
+            reload();
+        } catch (Exception e) {
+            throw new IllegalStateException("reloading the TLS stores failed: " + e.getMessage(), e);
         }
-        scanners.clear();
+    }
+
+    /** Both stores read with their passwords; the key store must hold a private key. */
+    private Boolean checkStores() throws Exception {
+        if (settings.keyStore() != null) {
+            KeyStore keys = read(settings.keyStore(), settings.keyStorePassword());
+            boolean hasKey = false;
+            for (String alias : Collections.list(keys.aliases())) {
+                hasKey |= keys.isKeyEntry(alias);
+            }
+            if (!hasKey) {
+                throw new GeneralSecurityException(settings.keyStore() + " holds no private key");
+            }
+        }
+        if (settings.trustStore() != null) {
+            read(settings.trustStore(), settings.trustStorePassword());
+        }
+        return Boolean.TRUE;
+    }
+
+    private KeyStore read(Path file, String password) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance(settings.keyStoreType());
+            store.load(in, password == null ? null : password.toCharArray());
+            return store;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (watch != null) {
+            watch.close();
+        }
     }
 
     private static SslContextFactory.Server server(TlsSettings s) {

@@ -16,7 +16,7 @@ import org.ebrelay.domain.message.SignatureReference;
 /** Signing and verification with Apache Santuario, on the envelope our encoder writes and the package it wraps. */
 public final class XmlDsigSigning implements MessageSigning {
     private final EbmsEncoder encoder;
-    private final SigningKeys keys;
+    private volatile SigningKeys keys;
     private final EnvelopeSigner signer = new EnvelopeSigner();
     private final EnvelopeVerifier verifier = new EnvelopeVerifier();
 
@@ -25,8 +25,14 @@ public final class XmlDsigSigning implements MessageSigning {
         this.keys = keys;
     }
 
+    /** Signs with {@code renewed} from the next signature on (a renewed keystore, without a restart). */
+    public void useKeys(SigningKeys renewed) {
+        this.keys = java.util.Objects.requireNonNull(renewed, "renewed");
+    }
+
     @Override
     public WireMessage encodeSigned(EbmsMessage message, SigningOrder order) {
+        SigningKeys keys = this.keys;
         SigningKeys.Entry entry = keys.forCertificate(order.certificateDer()).orElseThrow(() -> new SigningFailure(
                 "no key for the signing certificate " + order.certificateId() + " that the CPA names is in the "
                         + keys, null));

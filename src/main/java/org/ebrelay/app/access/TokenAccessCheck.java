@@ -42,6 +42,16 @@ public final class TokenAccessCheck implements AccessCheck {
         return token.get().role().includes(required(operation)) ? Verdict.ALLOWED : Verdict.FORBIDDEN;
     }
 
+    @Override
+    public String caller(String bearerToken) {
+        return find(bearerToken).map(t -> "token " + t.name() + " (" + t.role().setting() + ")").orElse(null);
+    }
+
+    @Override
+    public Role roleOf(String bearerToken) {
+        return find(bearerToken).map(ApiToken::role).orElse(null);
+    }
+
     /** The role an operation needs, e.g. {@code GET /messages} needs {@link Role#READ}. */
     public static Role required(String operation) {
         String normalised = operation.endsWith("/") ? operation.substring(0, operation.length() - 1) : operation;

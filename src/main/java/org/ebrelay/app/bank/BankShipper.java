@@ -49,6 +49,7 @@ public final class BankShipper implements AutoCloseable {
     private final Clock clock;
     private final Settings settings;
     private final GapWatch gaps;
+    private final NodeNotes notes;
     private ScheduledExecutorService executor;
     private long cursor = -1;
     private volatile Instant lastContact;
@@ -57,6 +58,13 @@ public final class BankShipper implements AutoCloseable {
 
     public BankShipper(String node, BankOutbox outbox, BankChannel channel, Supplier<NodeHello> hello,
                        BankWork work, Clock clock, Settings settings) {
+        this(node, outbox, channel, hello, work, clock, settings, NodeNotes.NONE);
+    }
+
+    /** @param notes the node's notes outside its messages (operator actions, refused requests), shipped too */
+    public BankShipper(String node, BankOutbox outbox, BankChannel channel, Supplier<NodeHello> hello,
+                       BankWork work, Clock clock, Settings settings, NodeNotes notes) {
+        this.notes = Objects.requireNonNull(notes, "notes");
         this.node = Objects.requireNonNull(node, "node");
         this.outbox = outbox;
         this.channel = channel;
@@ -110,6 +118,7 @@ public final class BankShipper implements AutoCloseable {
                     break;
                 }
             }
+            shipNotes();
             carryOutWork();
             lastContact = clock.instant();
             lastProblem = null;
@@ -144,6 +153,15 @@ public final class BankShipper implements AutoCloseable {
         cursor = channel.feed(new FeedBatch(node, upTo, snapshots, ship));
         gaps.forgetUpTo(cursor);
         return ship.size();
+    }
+
+    /** The pending notes in a batch of their own; forgotten on the node once the bank has them. */
+    private void shipNotes() {
+        List<NodeNote> pending = notes.pending(settings.batchSize());
+        if (!pending.isEmpty()) {
+            cursor = channel.feed(new FeedBatch(node, cursor, List.of(), List.of(), pending));
+            notes.shipped(pending);
+        }
     }
 
     private void carryOutWork() {

@@ -70,7 +70,7 @@ public final class ReceivePipeline implements ReceiveMessage {
                            MessageStore store, IdGenerator ids, Clock clock, IncomingSignals signals,
                            AsyncReplies asyncReplies, Hl7Ids hl7Ids, ReceiveSettings settings, Signatures signatures) {
         this.codec = codec;
-        this.verifySignature = new VerifySignature(signatures);
+        this.verifySignature = new VerifySignature(signatures, store, agreements);
         this.agreements = agreements;
         this.clock = clock;
         Headings headings = new Headings(hl7Ids);

@@ -13,14 +13,17 @@ import org.ebrelay.domain.message.SignatureReference;
 import org.ebrelay.app.port.out.MessageCodec;
 import org.ebrelay.app.port.out.MessageSigning;
 import org.ebrelay.app.port.out.MessageSigning.SigningFailure;
+import org.ebrelay.app.port.out.SentPackages;
 import org.ebrelay.app.port.out.SignatureCheck;
 import org.ebrelay.app.port.out.VerificationOrder;
+import org.ebrelay.app.port.out.WireBytes;
 import org.ebrelay.app.port.out.WireMessage;
 import org.ebrelay.domain.cpa.Agreement;
 import org.ebrelay.domain.cpa.DeliveryChannel;
 import org.ebrelay.domain.cpa.Route;
 import org.ebrelay.domain.message.EbmsMessage;
 import org.ebrelay.domain.message.MessageHeader;
+import org.ebrelay.domain.message.MessageId;
 
 /**
  * Signing and checking messages as their CPA asks, for the use cases: a business message is signed when its route
@@ -33,10 +36,26 @@ public final class Signatures {
 
     private final MessageSigning signing;
     private final SigningPolicy policy;
+    private final SentPackages sent;
 
     public Signatures(MessageSigning signing, SigningPolicy policy) {
+        this(signing, policy, SentPackages.NONE);
+    }
+
+    private Signatures(MessageSigning signing, SigningPolicy policy, SentPackages sent) {
         this.signing = signing;
         this.policy = policy;
+        this.sent = sent;
+    }
+
+    /** The same, reading what we sent under a MessageId from {@code packages} to check asynchronous acks. */
+    public Signatures withSentPackages(SentPackages packages) {
+        return new Signatures(signing, policy, packages);
+    }
+
+    /** The package we sent under {@code messageId}, when kept. */
+    public Optional<WireBytes> sentUnder(MessageId messageId) {
+        return sent.sentUnder(messageId);
     }
 
     public boolean enabled() {
@@ -109,22 +128,57 @@ public final class Signatures {
      * CPA asks for signed acks on the message's route, it must carry a signature that verifies.
      */
     public AckCheck ackCheck(AgreementRegistry agreements) {
-        return (sent, wire, ack, at) -> {
-            Optional<Agreement> agreement = agreements.find(ack.header().cpaId());
-            if (agreement.isEmpty()) {
-                return Optional.of("CPA " + ack.header().cpaId() + " is not loaded");
-            }
-            MessageHeading h = sent.heading();
-            boolean asked = agreement.get().route(h.from(), null, h.to(), h.service(), h.action())
-                    .map(r -> r.characteristics().ackSignatureRequested() == Requirement.ALWAYS).orElse(false);
-            boolean references = ack.acknowledgment() != null && !ack.acknowledgment().references().isEmpty();
-            SignatureCheck check = verifyMsh(wire, ack, agreement.get(), h.to(), h.from(), asked || references, at);
-            if (!check.passed() || !references) {
-                return Optional.ofNullable(check.failure());
-            }
-            return missingCopies(ack.acknowledgment().references(),
-                    signing.references(new WireMessage(sent.wire().contentType(), null, sent.wire().body())));
-        };
+        return (sent, wire, ack, at) -> ackProblem(agreements, sent.heading(), sent.wire(), wire, ack, at);
+    }
+
+    /**
+     * Why {@code ack} (received as {@code ackWire}) does not vouch for the message {@code sent} we sent as
+     * {@code sentWire} (null: not known any more), or empty when it does (ACK-8): when it carries ds:References or
+     * the CPA asks for signed acks on the message's route, it must be signed by the partner's MSH signing
+     * certificate and copy, with the same digest, every ds:Reference of the signature we sent.
+     */
+    public Optional<String> ackProblem(AgreementRegistry agreements, MessageHeading sent, WireBytes sentWire,
+                                       WireMessage ackWire, EbmsMessage ack, Instant at) {
+        Optional<Agreement> agreement = agreements.find(ack.header().cpaId());
+        if (agreement.isEmpty()) {
+            return Optional.of("CPA " + ack.header().cpaId() + " is not loaded");
+        }
+        boolean asked = agreement.get().route(sent.from(), null, sent.to(), sent.service(), sent.action())
+                .map(r -> r.characteristics().ackSignatureRequested() == Requirement.ALWAYS).orElse(false);
+        boolean references = ack.acknowledgment() != null && !ack.acknowledgment().references().isEmpty();
+        SignatureCheck check = verifyMsh(ackWire, ack, agreement.get(), sent.to(), sent.from(),
+                asked || references, at);
+        if (!check.passed()) {
+            return Optional.ofNullable(check.failure());
+        }
+        if (asked && !references) {
+            return Optional.of("it carries no ds:Reference copies of the message we signed, and the CPA asks for"
+                    + " a signed Acknowledgment (ackSignatureRequested)");
+        }
+        if (!references) {
+            return Optional.empty();
+        }
+        if (sentWire == null) {
+            return Optional.of("the package sent under " + sent.messageId() + " is not kept, so its digests cannot"
+                    + " be compared");
+        }
+        return missingCopies(ack.acknowledgment().references(),
+                signing.references(new WireMessage(sentWire.contentType(), null, sentWire.body())));
+    }
+
+    /**
+     * Whether an Acknowledgment under {@code agreement} must be looked at against the message it acknowledges: it
+     * is signed or carries ds:References, or some channel of the agreement asks for signed acks.
+     */
+    public boolean ackNeedsChecking(EbmsMessage ack, Agreement agreement) {
+        if (signing == null) {
+            return false;
+        }
+        if (ack.signed() || ack.acknowledgment() != null && !ack.acknowledgment().references().isEmpty()) {
+            return true;
+        }
+        return agreement.parties().stream().flatMap(p -> p.channels().stream())
+                .anyMatch(c -> c.characteristics().ackSignatureRequested() == Requirement.ALWAYS);
     }
 
     /**

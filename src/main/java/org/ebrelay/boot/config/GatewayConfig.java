@@ -208,10 +208,22 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
      * @param keystoreType     PKCS12 or JKS
      * @param keystorePassword the keystore's (and its keys') password; {@code env:NAME} reads it from the environment
      * @param allowRsaSha1     whether legacy rsa-sha1 signatures are made and accepted where a CPA names them
+     * @param reloadInterval   how often the keystore file is looked at for renewed keys (PT0S: never); a renewed
+     *                         file that loads is taken into use for the next signature, a broken one is reported
      */
-    public record Signing(Path keystore, String keystoreType, String keystorePassword, boolean allowRsaSha1) {
+    public record Signing(Path keystore, String keystoreType, String keystorePassword, boolean allowRsaSha1,
+                          Duration reloadInterval) {
         public static Signing defaults() {
-            return new Signing(null, "PKCS12", null, false);
+            return new Signing(null, "PKCS12", null, false, Duration.ofMinutes(1));
+        }
+
+        /** Looked at for renewals every minute. */
+        public Signing(Path keystore, String keystoreType, String keystorePassword, boolean allowRsaSha1) {
+            this(keystore, keystoreType, keystorePassword, allowRsaSha1, Duration.ofMinutes(1));
+        }
+
+        public Signing {
+            reloadInterval = reloadInterval == null ? Duration.ofMinutes(1) : reloadInterval;
         }
 
         /** The password, read from the environment for {@code env:NAME}; empty when none is set. */

@@ -32,6 +32,11 @@ public enum EventType {
     EXPIRED,
     /** Outbound: a new ebXML MessageId replaced the current one (issue 4). */
     MESSAGE_ID_REGENERATED,
+    /**
+     * Outbound: an Acknowledgment that does not vouch for what was sent (signature missing where the CPA asks for
+     * one, wrong, or by another key; ds:Reference digests other than ours) was refused; the message still awaits one.
+     */
+    ACK_REFUSED,
     /** Outbound: an operator resent the message. */
     RESENT_BY_OPERATOR,
     /** Outbound: an operator gave the message up. */

@@ -35,8 +35,8 @@ class PostgresMessageStoreTest extends MessageStoreContract {
     void empty() throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.executeUpdate("TRUNCATE message_events, deliveries, received_ids, received_hl7_ids,"
-                    + " inbound_messages, outbound_message_ids, outbound_wire, outbound_messages");
+            statement.executeUpdate("TRUNCATE superseded_wire, message_events, deliveries, received_ids,"
+                    + " received_hl7_ids, inbound_messages, outbound_message_ids, outbound_wire, outbound_messages");
         }
     }
 

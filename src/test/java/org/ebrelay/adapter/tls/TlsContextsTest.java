@@ -3,6 +3,7 @@ package org.ebrelay.adapter.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -74,6 +75,44 @@ class TlsContextsTest {
 
             await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(
                     () -> serverCertificate(server.port()).getSubjectX500Principal().getName().contains("CN=second"));
+        }
+    }
+
+    @Test
+    void aBrokenKeyStoreLeavesTheOneInUseAndIsReportedUntilAGoodOneReplacesIt() throws Exception {
+        Path live = work.resolve("node.p12");
+        Files.copy(keys.keyStore("first"), live);
+        try (TlsContexts tls = TlsContexts.of(settings(live, null, true, Duration.ZERO));
+             WebServer server = serve(tls)) {
+            tls.watchForRenewals();
+            Files.write(live, "half a key store".getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(tls.checkForRenewal()).isFalse();
+
+            assertThat(tls.renewalProblem()).contains("cannot be used");
+            assertThat(serverCertificate(server.port()).getSubjectX500Principal().getName()).contains("CN=first");
+            Files.copy(keys.keyStore("second"), live, StandardCopyOption.REPLACE_EXISTING);
+            assertThat(tls.checkForRenewal()).isTrue();
+            assertThat(tls.renewalProblem()).isNull();
+            assertThat(serverCertificate(server.port()).getSubjectX500Principal().getName()).contains("CN=second");
+        }
+    }
+
+    @Test
+    void aRenewedTrustStoreIsTakenIntoUseByTheClientWithoutARestart() throws Exception {
+        Path trust = work.resolve("trust.p12");
+        Files.copy(keys.trustStore("trust-second.p12", "second"), trust);
+        try (TlsContexts serverSide = TlsContexts.of(settings(keys.keyStore("first"), null, true, Duration.ZERO));
+             WebServer server = serve(serverSide);
+             TlsContexts clientSide = TlsContexts.of(settings(keys.keyStore("second"), trust, true, Duration.ZERO))) {
+            clientSide.watchForRenewals();
+            assertThat(post(server, clientSide)).as("first is not trusted yet")
+                    .isInstanceOf(SendOutcome.RetryableFailure.class);
+
+            Files.copy(keys.trustStore("trust-first.p12", "first"), trust, StandardCopyOption.REPLACE_EXISTING);
+
+            assertThat(clientSide.checkForRenewal()).isTrue();
+            assertThat(post(server, clientSide)).isEqualTo(new SendOutcome.Answered(204, null));
         }
     }
 

@@ -135,6 +135,43 @@ class BankShipperTest {
         }
     }
 
+    @Test
+    void notesOutsideTheMessagesAreShippedOnceAndKeptWhileTheBankIsDown() {
+        List<NodeNote> kept = new ArrayList<>();
+        NodeNotes notes = new NodeNotes() {
+            @Override
+            public void add(NodeNote note) {
+                kept.add(new NodeNote(kept.size() + 1, note.kind(), note.at(), note.actor(), note.action(),
+                        note.subject(), note.detail(), note.remote(), note.size(), note.firstBytes(), note.repeats()));
+            }
+
+            @Override
+            public List<NodeNote> pending(int limit) {
+                return List.copyOf(kept.subList(0, Math.min(limit, kept.size())));
+            }
+
+            @Override
+            public void shipped(List<NodeNote> shipped) {
+                kept.removeAll(shipped);
+            }
+        };
+        BankShipper withNotes = new BankShipper("node-a", outbox, bank, () -> new NodeHello("http://a", "dev",
+                List.of()), null, clock, new BankShipper.Settings(3, Duration.ofSeconds(1), Duration.ofSeconds(10),
+                10, 5), notes);
+        notes.add(NodeNote.audit(T0, "token ops (operator)", "ABANDON", "m1@a", "reason: gone"));
+        bank.down = true;
+        withNotes.runOnce();
+        assertThat(kept).as("kept while the bank is down").hasSize(1);
+        bank.down = false;
+
+        withNotes.runOnce();
+        withNotes.runOnce();
+
+        assertThat(bank.batches).flatExtracting(FeedBatch::notes).extracting(NodeNote::action)
+                .containsExactly("ABANDON");
+        assertThat(kept).as("forgotten once the bank has it").isEmpty();
+    }
+
     /** A bank that keeps events by sequence and can be down. */
     static final class FakeBank implements BankChannel {
         final TreeMap<Long, FeedEvent> events = new TreeMap<>();

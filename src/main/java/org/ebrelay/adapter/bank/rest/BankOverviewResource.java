@@ -70,6 +70,14 @@ public class BankOverviewResource {
         return bank.dashboard(from, to, width);
     }
 
+    /** Requests the nodes refused before a message existed (hostile or broken input), newest first. */
+    @GET
+    @Path("rejected-requests")
+    public List<Views.RejectedRequest> rejectedRequests(@QueryParam("node") String node,
+                                                        @QueryParam("limit") Integer limit) {
+        return bank.rejectedRequests(node == null || node.isBlank() ? null : node, QueryParams.limit(limit));
+    }
+
     @GET
     @Path("nodes")
     public List<Views.Node> nodes() {
