@@ -6,10 +6,11 @@ import {messageView} from './message.js';
 import {dashboardView} from './dashboard.js';
 import {nodesView, resendsView} from './nodes.js';
 import {usersView, accountView} from './users.js';
+import {cpasView, cpaView} from './cpas.js';
 
 const views = {
   search: searchView, manual: manualView, message: messageView, dashboard: dashboardView, nodes: nodesView,
-  resends: resendsView, users: usersView, account: accountView,
+  resends: resendsView, users: usersView, account: accountView, cpas: cpasView, cpa: cpaView,
 };
 const ranks = {viewer: 1, operator: 2, admin: 3};
 let me = null;
@@ -41,7 +42,7 @@ async function route() {
   const [name, ...rest] = path.split('/');
   const view = views[name] || views.search;
   document.querySelectorAll('#nav a').forEach(link =>
-      link.classList.toggle('active', link.dataset.view === name));
+      link.classList.toggle('active', link.dataset.view === (name === 'cpa' ? 'cpas' : name)));
   try {
     await view(new URLSearchParams(search || ''), ...rest.map(decodeURIComponent));
   } catch (e) {

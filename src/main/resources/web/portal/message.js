@@ -36,7 +36,8 @@ function summary(m) {
   return facts([
     ['Direction', m.direction], ['Node', m.node], ['HL7 id', h('span', {class: 'mono', id: 'detail-hl7id'}, m.hl7Id || '—')],
     ['MessageId', h('span', {class: 'mono'}, m.messageId)], ['ConversationId', m.conversationId],
-    ['CPA', m.cpaId], ['From', m.from], ['To', m.to],
+    ['CPA', h('a', {href: '#/cpa/' + encodeURIComponent(m.cpaId)}, m.cpaId)], ['CPA version', h('span', {id: 'detail-cpa-version'}, m.cpaVersion == null ? 'not recorded' : 'version ' + m.cpaVersion)],
+    ['From', m.from], ['To', m.to],
     ['Service / action', (m.serviceType ? m.serviceType + ':' : '') + m.service + ' / ' + m.action],
     ['Reliable', m.bestEffort ? 'no (best effort: never resent)' : 'yes'], ['Attempts', m.attempts],
     ['Created', time(m.createdAt)], ['Updated', time(m.updatedAt)], ['Last reason', m.lastReason],

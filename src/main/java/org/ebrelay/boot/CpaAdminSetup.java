@@ -2,6 +2,7 @@ package org.ebrelay.boot;
 
 import org.ebrelay.adapter.cpa.CpaFileLoader;
 import org.ebrelay.adapter.cpa.CpaFolderFiles;
+import org.ebrelay.adapter.cpa.EndpointOverridesYaml;
 import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.adapter.jdbc.JdbcCpaStore;
 import org.ebrelay.adapter.notify.CpaAlertSender;
@@ -9,6 +10,7 @@ import org.ebrelay.adapter.notify.SmtpAdminChannel;
 import org.ebrelay.adapter.webhook.HttpApplicationWebhook;
 import org.ebrelay.app.AgreementRegistry;
 import org.ebrelay.app.cpa.CpaAdministration;
+import org.ebrelay.app.cpa.OverridesFile;
 import org.ebrelay.boot.config.GatewayConfig;
 import org.ebrelay.domain.cpa.EndpointOverrides;
 import org.ebrelay.domain.message.CpaId;
@@ -55,6 +57,19 @@ public final class CpaAdminSetup {
         return new EndpointOverrides(mappings);
     }
 
+    /** What a node with this configuration sends to: the overrides file's mappings first, then the configured ones. */
+    public static EndpointOverrides overridesInForce(GatewayConfig.Cpa cpa, List<String> problems) {
+        EndpointOverrides configured = overrides(cpa, problems);
+        if (cpa.endpointOverridesFile() == null) {
+            return configured;
+        }
+        OverridesFile.Read read = new EndpointOverridesYaml(cpa.endpointOverridesFile()).read();
+        problems.addAll(read.problems());
+        List<EndpointOverrides.Mapping> all = new ArrayList<>(read.isValid() ? read.overrides().all() : List.of());
+        all.addAll(configured.all());
+        return new EndpointOverrides(all);
+    }
+
     static CpaAdministration start(GatewayConfig config, Clock clock, String node, AgreementRegistry registry,
                                    Database database, Deque<AutoCloseable> started) {
         List<String> problems = new ArrayList<>();
@@ -67,6 +82,7 @@ public final class CpaAdminSetup {
         if (warning == null || warning.isNegative()) {
             problems.add("cpa.expiryWarning must not be negative");
         }
+        OverridesFile overridesFile = overridesFile(config.cpa(), problems);
         if (!problems.isEmpty()) {
             throw new StartupException("ebrelay cannot start:\n  " + String.join("\n  ", problems));
         }
@@ -78,7 +94,7 @@ public final class CpaAdminSetup {
         started.push(alerts);
         JdbcCpaStore store = new JdbcCpaStore(database, clock);
         CpaAdministration admin = new CpaAdministration(registry, new CpaFolderFiles(config.cpa().dir(),
-                new CpaFileLoader(clock)), store, store, alerts, overrides, warning, clock);
+                new CpaFileLoader(clock)), store, store, alerts, overrides, overridesFile, warning, clock);
         admin.startUp();
         if (!interval.isZero()) {
             ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -91,6 +107,16 @@ public final class CpaAdminSetup {
             started.push(watch::shutdownNow);
         }
         return admin;
+    }
+
+    /** The overrides file, checked at start-up like the CPAs (a broken one stops the start); null when none. */
+    private static OverridesFile overridesFile(GatewayConfig.Cpa cpa, List<String> problems) {
+        if (cpa.endpointOverridesFile() == null) {
+            return null;
+        }
+        OverridesFile file = new EndpointOverridesYaml(cpa.endpointOverridesFile());
+        problems.addAll(file.read().problems());
+        return file;
     }
 
     private static void pollQuietly(CpaAdministration admin) {

@@ -9,7 +9,9 @@ import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.adapter.mllp.MllpListener;
 import org.ebrelay.adapter.jdbc.JdbcMessageStore;
 import org.ebrelay.adapter.jdbc.JdbcNoticeStore;
+import org.ebrelay.adapter.rest.CpaReports;
 import org.ebrelay.adapter.rest.CpaResource;
+import org.ebrelay.app.bank.CpaShipping;
 import org.ebrelay.adapter.rest.NoticesResource;
 import org.ebrelay.adapter.rest.RestApi;
 import org.ebrelay.adapter.rest.SubmissionHandler;
@@ -222,6 +224,9 @@ public final class Gateway implements AutoCloseable {
                 SoapApi.wsdlLocation());
         bank = BankWiring.prepare(config, nodeId.value(), database, store, agreements, web, this::baseUri,
                 dispatcher::wake, codec, submit, clock, started, notes);
+        if (bank != null) {
+            bank.shipper().shipCpas(new CpaShipping(new CpaReports(cpaAdmin)));
+        }
 
         dispatcher.start();
         started.push(dispatcher);

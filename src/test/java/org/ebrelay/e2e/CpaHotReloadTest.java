@@ -211,6 +211,36 @@ class CpaHotReloadTest {
     }
 
     @Test
+    void anEditedOverridesFileSendsTheNextAttemptOfAMessageUnderWayToTheNewAddressWithoutARestart() throws Exception {
+        int labPort = TestNode.freePort();
+        int nobody = TestNode.freePort();
+        String inCpa = DemoCpa.endpoint(nobody);
+        String real = DemoCpa.endpoint(labPort);
+        Path file = root.resolve("endpoint-overrides.yaml");
+        try (TwoNodes nodes = TwoNodes.in(root).labPort(labPort).hospitalReachesLabAt(nobody)
+                .hospitalConfig(c -> {
+                    GatewayConfig watched = watching(c, List.of());
+                    return watched.withCpa(watched.cpa().withEndpointOverridesFile(file));
+                }).start()) {
+            String underWay = nodes.order(Hl7Messages.order()).messageId();
+            awaitOutbound(nodes.hospital(), underWay, "RETRYING");
+
+            Files.writeString(file, "endpointOverrides:\n  - {from: \"" + inCpa + "\", to: \"" + real + "\"}\n");
+
+            awaitOutbound(nodes.hospital(), underWay, "COMPLETE");
+            assertThat(cpa(nodes.hospital()).path("messages").get(0).path("sentTo").asText()).isEqualTo(real);
+
+            Files.writeString(file, "endpointOverrides:\n  - {from: \"" + inCpa + "\", to: \"lab/ebms\"}\n");
+            CommandRun reload = CommandRun.ebrelay("cpa", "reload", "--node", nodes.hospital().baseUri().toString());
+            assertThat(reload.exitCode()).isEqualTo(1);
+            assertThat(reload.out()).contains("rejected " + file).contains(file + ":2:");
+            assertThat(MAIL.waitForIncomingEmail(15_000, 1)).isTrue();
+            assertThat(MAIL.getReceivedMessages()[0].getSubject()).contains("Endpoint overrides edit rejected");
+            awaitOutbound(nodes.hospital(), nodes.order(Hl7Messages.order()).messageId(), "COMPLETE");
+        }
+    }
+
+    @Test
     void administratorsGetAnEmailBeforeTheCpaExpires() throws Exception {
         String end = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         try (TwoNodes nodes = TwoNodes.in(root).cpa(c -> c.end(end))
@@ -221,6 +251,36 @@ class CpaHotReloadTest {
             assertThat(mail.getHeader("X-Ebrelay-Notice")[0]).isEqualTo("CPA_EXPIRING");
             assertThat(cpa(nodes.hospital()).path("summary").path("state").asText()).isEqualTo("EXPIRING");
         }
+    }
+
+    @Test
+    void administratorsGetAnEmailBeforeACertificateInTheCpaExpires() throws Exception {
+        String alpha = Files.readString(Path.of("src/test/resources/signing/alpha-signing.b64"));
+        String beta = Files.readString(Path.of("src/test/resources/signing/beta-signing.b64"));
+        Duration longBefore = Duration.ofDays(365L * 101); // the test certificates run until 2126
+        try (TwoNodes nodes = TwoNodes.in(root).labRunning(false).cpa(c -> c.signed(alpha, beta, true))
+                .hospitalConfig(c -> {
+                    GatewayConfig watched = watching(c, List.of());
+                    return watched.withCpa(watched.cpa().withWatch(Duration.ofMillis(200), longBefore))
+                            .withSigning(new GatewayConfig.Signing(org.ebrelay.adapter.xmldsig.TestKeys.keystore("alpha"),
+                                    "PKCS12", "changeit", false));
+                }).start()) {
+            MimeMessage mail = eventually().until(() -> certificateMail(), m -> m != null);
+
+            assertThat(mail.getSubject()).contains("certificate RGH_Signing of party RiversideGeneralHospital in CPA " + DemoCpa.CPA_ID)
+                    .contains("expires at 2126-");
+            assertThat(cpa(nodes.hospital()).path("summary").path("expiring").toString()).contains("certificate ");
+        }
+    }
+
+    private static MimeMessage certificateMail() throws Exception {
+        for (MimeMessage m : MAIL.getReceivedMessages()) {
+            String[] kind = m.getHeader("X-Ebrelay-Notice");
+            if (kind != null && kind[0].equals("CPA_CERTIFICATE_EXPIRING")) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static int lineOf(String xml, String text) {

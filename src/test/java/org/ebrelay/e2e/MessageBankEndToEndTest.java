@@ -52,6 +52,12 @@ class MessageBankEndToEndTest {
             assertThat(bank.messagesOf("hospital")).extracting(m -> m.summary().direction() + " "
                     + m.summary().hl7Id()).hasSize(12).doesNotHaveDuplicates();
             assertThat(bank.messagesOf("lab")).hasSize(12);
+            assertThat(bank.messagesOf("hospital")).as("the CPA version each node recorded, shipped over HTTP")
+                    .allSatisfy(m -> assertThat(m.summary().cpaVersion()).isEqualTo(1));
+            assertThat(eventually().until(() -> bank.bank().cpa(DemoCpa.CPA_ID), c -> c.isPresent()
+                    && c.get().nodes().size() == 2).orElseThrow().nodes())
+                    .extracting(n -> n.node() + " " + n.state() + " v" + n.version())
+                    .containsExactly("hospital ACTIVE v1", "lab ACTIVE v1");
             assertThat(sent).hasSize(12).allSatisfy(s -> assertThat(bank.bank().search(
                     new org.ebrelay.adapter.bank.BankQuery(s.hl7Id(), null, null, null, null, null, null, List.of(),
                             null, null, null, null, false), null, 10).items())

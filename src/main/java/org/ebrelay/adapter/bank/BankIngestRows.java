@@ -27,8 +27,8 @@ final class BankIngestRows {
     private static final String INSERT_MESSAGE = "INSERT INTO bank_messages (node_id, message_key, direction, state,"
             + " cpa_id, conversation_id, message_id, hl7_id, from_party, to_party, partner, partner_value,"
             + " service_type, service_value, action, best_effort, attempts, created_at, updated_at, last_reason,"
-            + " snapshot_seq, banked_at, retain_until, retention_rule)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " snapshot_seq, banked_at, retain_until, retention_rule, cpa_version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_MESSAGE = "UPDATE bank_messages SET state = ?, message_id = ?, hl7_id = ?,"
             + " attempts = ?, updated_at = ?, last_reason = ?, snapshot_seq = ? WHERE id = ? AND snapshot_seq <= ?";
     private static final String INSERT_EVENT = "INSERT INTO bank_events (node_id, node_seq, bank_message,"
@@ -142,10 +142,11 @@ final class BankIngestRows {
                 nonNull(m.serviceType()), m.service(), m.action(), m.bestEffort(), m.attempts(),
                 m.createdAt().toEpochMilli(), m.updatedAt().toEpochMilli(), BankRows.text(m.lastReason()),
                 m.snapshotSequence(), now.toEpochMilli(),
-                retention.retainUntil() == null ? null : retention.retainUntil().toEpochMilli(), retention.rule()};
+                retention.retainUntil() == null ? null : retention.retainUntil().toEpochMilli(), retention.rule(),
+                m.cpaVersion()};
             for (int i = 0; i < values.length; i++) {
                 if (values[i] == null) {
-                    insert.setNull(i + 1, i == 22 ? Types.BIGINT : Types.VARCHAR);
+                    insert.setNull(i + 1, i == 22 ? Types.BIGINT : i == 24 ? Types.INTEGER : Types.VARCHAR);
                 } else {
                     insert.setObject(i + 1, values[i]);
                 }

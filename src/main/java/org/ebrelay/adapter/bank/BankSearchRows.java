@@ -17,7 +17,8 @@ import org.ebrelay.adapter.bank.Views.MessageSummary;
 final class BankSearchRows {
     static final String COLUMNS = "m.id, m.node_id, m.message_key, m.direction, m.state, m.cpa_id, m.conversation_id,"
             + " m.message_id, m.hl7_id, m.from_party, m.to_party, m.partner, m.service_value, m.service_type,"
-            + " m.action, m.best_effort, m.attempts, m.created_at, m.updated_at, m.last_reason, m.resends";
+            + " m.action, m.best_effort, m.attempts, m.created_at, m.updated_at, m.last_reason, m.resends,"
+            + " m.cpa_version";
     /** Outbound states a node is still working on: stuck when that node stopped reporting. */
     static final String NOT_FINAL = "'QUEUED', 'SENDING', 'AWAITING_ACK', 'RETRYING', 'SLOW_RETRY'";
 
@@ -98,6 +99,11 @@ final class BankSearchRows {
         }
     }
 
+    private static Integer cpaVersion(ResultSet r) throws SQLException {
+        int version = r.getInt("cpa_version");
+        return r.wasNull() ? null : version;
+    }
+
     static List<MessageSummary> read(PreparedStatement select) throws SQLException {
         List<MessageSummary> found = new ArrayList<>();
         try (ResultSet r = select.executeQuery()) {
@@ -108,7 +114,8 @@ final class BankSearchRows {
                         r.getString("from_party"), r.getString("to_party"), r.getString("partner"),
                         r.getString("service_value"), r.getString("service_type"), r.getString("action"),
                         r.getBoolean("best_effort"), r.getInt("attempts"), BankRows.instant(r, "created_at"),
-                        BankRows.instant(r, "updated_at"), r.getString("last_reason"), r.getInt("resends")));
+                        BankRows.instant(r, "updated_at"), r.getString("last_reason"), r.getInt("resends"),
+                        cpaVersion(r)));
             }
         }
         return found;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import org.ebrelay.adapter.rest.ApiJson;
 import org.ebrelay.app.bank.BankChannel;
+import org.ebrelay.app.bank.CpaReport;
 import org.ebrelay.app.bank.FeedBatch;
 import org.ebrelay.app.bank.NodeHello;
 import org.ebrelay.app.bank.WorkItem;
@@ -54,6 +55,11 @@ public final class HttpBankChannel implements BankChannel {
     public List<WorkItem> work(String node, int limit) {
         JsonNode answer = call("GET", "nodes/" + encode(node) + "/work?limit=" + limit, null);
         return json.convertValue(answer, new TypeReference<List<WorkItem>>() { });
+    }
+
+    @Override
+    public void cpas(String node, List<CpaReport> cpas) {
+        call("POST", "nodes/" + encode(node) + "/cpas", cpas);
     }
 
     @Override

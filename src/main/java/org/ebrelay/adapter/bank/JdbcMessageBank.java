@@ -18,6 +18,7 @@ import org.ebrelay.adapter.bank.Views.ResendRequest;
 import org.ebrelay.adapter.bank.Views.Wire;
 import org.ebrelay.app.bank.AutoResendRule;
 import org.ebrelay.app.bank.BankChannel;
+import org.ebrelay.app.bank.CpaReport;
 import org.ebrelay.app.bank.FeedBatch;
 import org.ebrelay.app.bank.NodeHello;
 import org.ebrelay.app.bank.RetentionRules;
@@ -88,6 +89,24 @@ public final class JdbcMessageBank implements BankChannel {
         if (!reportWork(node, requestId, outcome)) {
             throw new IllegalArgumentException("node " + node + " holds no resend request " + requestId);
         }
+    }
+
+    @Override
+    public void cpas(String node, List<CpaReport> cpas) {
+        Instant now = clock.instant();
+        channel(() -> db.inTransaction(c -> {
+            BankIngestRows.touch(c, node, now);
+            return BankCpaRows.report(c, node, cpas, now);
+        }));
+    }
+
+    /** Every CPA a node serves or served, with which node runs which version. */
+    public List<CpaViews.Entry> cpaList() {
+        return CpaViews.entries(db.read(BankCpaRows::all));
+    }
+
+    public Optional<CpaViews.Detail> cpa(String cpaId) {
+        return CpaViews.detail(db.read(c -> BankCpaRows.of(c, cpaId)));
     }
 
     /** Records a node's answer; false when that node holds no such request. */

@@ -16,7 +16,7 @@ public final class Views {
                                  String conversationId, String messageId, String hl7Id, String from, String to,
                                  String partner, String service, String serviceType, String action,
                                  boolean bestEffort, int attempts, Instant createdAt, Instant updatedAt,
-                                 String lastReason, int resends) {
+                                 String lastReason, int resends, Integer cpaVersion) {
     }
 
     public record MessageIdEntry(String messageId, int ordinal, Instant assignedAt) {

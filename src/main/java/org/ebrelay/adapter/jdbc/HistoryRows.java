@@ -23,10 +23,10 @@ import org.ebrelay.domain.reliability.OutboundState;
 /** Reads for status, lists and metrics. */
 final class HistoryRows {
     private static final String OUTBOUND = "SELECT id, " + SqlValues.HEADING_COLUMNS + ", state, attempts,"
-            + " created_at, updated_at, next_attempt_at, last_reason FROM outbound_messages";
+            + " created_at, updated_at, next_attempt_at, last_reason, cpa_version FROM outbound_messages";
     private static final String INBOUND = "SELECT id, " + SqlValues.HEADING_COLUMNS + ", state, 0 AS attempts,"
-            + " received_at AS created_at, updated_at, CAST(NULL AS BIGINT) AS next_attempt_at, last_reason"
-            + " FROM inbound_messages";
+            + " received_at AS created_at, updated_at, CAST(NULL AS BIGINT) AS next_attempt_at, last_reason,"
+            + " cpa_version FROM inbound_messages";
 
     private HistoryRows() {
     }
@@ -122,7 +122,7 @@ final class HistoryRows {
                             EventRows.state(direction, rows.getString("state")), SqlValues.heading(rows),
                             rows.getInt("attempts"), SqlValues.instant(rows, "created_at"),
                             SqlValues.instant(rows, "updated_at"), SqlValues.instant(rows, "next_attempt_at"),
-                            rows.getString("last_reason")));
+                            rows.getString("last_reason"), SqlValues.integer(rows, "cpa_version")));
                 }
             }
         }

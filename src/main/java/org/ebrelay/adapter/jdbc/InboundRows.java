@@ -25,8 +25,8 @@ import org.ebrelay.domain.reliability.InboundState;
 /** Writes and reads of inbound_messages, received_ids and the deliveries created with a message. */
 final class InboundRows {
     private static final String INSERT = "INSERT INTO inbound_messages (id, " + SqlValues.HEADING_COLUMNS
-            + ", duplicate_elimination, content_type, wire, state, last_reason, received_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ", duplicate_elimination, content_type, wire, state, last_reason, received_at, updated_at, cpa_version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private InboundRows() {
     }
@@ -134,7 +134,8 @@ final class InboundRows {
             insert.setString(i++, registration.state().code());
             insert.setString(i++, SqlValues.text(registration.detail()));
             SqlValues.setInstant(insert, i++, registration.receivedAt());
-            SqlValues.setInstant(insert, i, registration.receivedAt());
+            SqlValues.setInstant(insert, i++, registration.receivedAt());
+            SqlValues.setInteger(insert, i, registration.cpaVersion());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw SqlValues.duplicateKeyAsArgument(e, "already stored: " + registration.id());

@@ -26,11 +26,11 @@ public final class JdbcBankOutbox implements BankOutbox {
     private static final String OUTBOUND = "SELECT m.id, m.state, m.cpa_id, m.conversation_id, m.message_id,"
             + " m.hl7_id, m.from_party_type, m.from_party_value, m.to_party_type, m.to_party_value, m.service_type,"
             + " m.service_value, m.action, m.ack_requested, m.attempts, m.created_at, m.updated_at, m.last_reason,"
-            + " w.content_type, w.wire FROM outbound_messages m LEFT JOIN outbound_wire w ON w.message_key = m.id"
+            + " m.cpa_version, w.content_type, w.wire FROM outbound_messages m LEFT JOIN outbound_wire w ON w.message_key = m.id"
             + " WHERE m.id IN (%s)";
     private static final String INBOUND = "SELECT id, state, cpa_id, conversation_id, message_id, hl7_id,"
             + " from_party_type, from_party_value, to_party_type, to_party_value, service_type, service_value,"
-            + " action, received_at, updated_at, last_reason, content_type, wire FROM inbound_messages"
+            + " action, received_at, updated_at, last_reason, cpa_version, content_type, wire FROM inbound_messages"
             + " WHERE id IN (%s)";
     private static final String IDS = "SELECT message_key, message_id, ordinal, assigned_at FROM outbound_message_ids"
             + " WHERE message_key IN (%s) ORDER BY message_key, ordinal";
@@ -92,7 +92,8 @@ public final class JdbcBankOutbox implements BankOutbox {
                             r.getString("service_type"), r.getString("action"), !r.getBoolean("ack_requested"),
                             r.getInt("attempts"), instant(r, "created_at"), instant(r, "updated_at"),
                             r.getString("last_reason"), sequence, ids.getOrDefault(key, List.of()),
-                            wire == null ? null : new FeedWire(messageId, r.getString("content_type"), wire)));
+                            wire == null ? null : new FeedWire(messageId, r.getString("content_type"), wire),
+                            version(r)));
                 }
             }
         }
@@ -113,11 +114,16 @@ public final class JdbcBankOutbox implements BankOutbox {
                             r.getString("service_type"), r.getString("action"), false, 0, received,
                             instant(r, "updated_at"), r.getString("last_reason"), sequence,
                             List.of(new FeedMessageId(messageId, 1, received)),
-                            new FeedWire(messageId, r.getString("content_type"), r.getBytes("wire"))));
+                            new FeedWire(messageId, r.getString("content_type"), r.getBytes("wire")), version(r)));
                 }
             }
         }
         return messages;
+    }
+
+    private static Integer version(ResultSet r) throws SQLException {
+        int version = r.getInt("cpa_version");
+        return r.wasNull() ? null : version;
     }
 
     private static Map<String, List<FeedMessageId>> messageIds(Connection c, List<String> keys) throws SQLException {

@@ -29,8 +29,8 @@ final class OutboundRows {
             + " message_timestamp, time_to_live, deliver_by, hl7_id, from_party_type, from_party_value, to_party_type,"
             + " to_party_value, service_type, service_value, action, ack_requested, duplicate_elimination, sync_reply,"
             + " retries, retry_interval_ms, persist_duration_ms, endpoint_url, soap_action, state,"
-            + " next_attempt_at, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)";
+            + " next_attempt_at, created_at, updated_at, cpa_version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)";
     private static final String INSERT_WIRE = "INSERT INTO outbound_wire (message_key, content_type, wire)"
             + " VALUES (?, ?, ?)";
     /**
@@ -79,7 +79,8 @@ final class OutboundRows {
             insert.setString(i++, message.soapAction());
             SqlValues.setInstant(insert, i++, message.firstAttemptAt());
             SqlValues.setInstant(insert, i++, message.submittedAt());
-            SqlValues.setInstant(insert, i, message.submittedAt());
+            SqlValues.setInstant(insert, i++, message.submittedAt());
+            SqlValues.setInteger(insert, i, message.cpaVersion());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw SqlValues.duplicateKeyAsArgument(e,

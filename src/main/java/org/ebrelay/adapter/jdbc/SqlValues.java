@@ -31,6 +31,20 @@ final class SqlValues {
         }
     }
 
+    static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+
+    /** The column's value, or null when it is NULL. */
+    static Integer integer(ResultSet rows, String column) throws SQLException {
+        int value = rows.getInt(column);
+        return rows.wasNull() ? null : value;
+    }
+
     static Instant instant(ResultSet rows, String column) throws SQLException {
         long millis = rows.getLong(column);
         return rows.wasNull() ? null : Instant.ofEpochMilli(millis);

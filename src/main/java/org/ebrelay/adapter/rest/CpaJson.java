@@ -62,6 +62,33 @@ final class CpaJson {
         }
     }
 
+    /**
+     * What a node tells the bank about one CPA (the portal's CPA view): the detail, each version with what changed
+     * from the one before in CPA terms, and the endpoint overrides in force for it.
+     */
+    record Report(Summary summary, List<Party> parties, List<Message> messages, List<VersionChanges> versions,
+                  List<OverrideJson> overrides, List<Rejected> rejectedFiles) {
+        /** @param rejectedFiles the node's files that failed the checks and serve no CPA (the overrides file too) */
+        static Report of(CpaStatus s, EndpointOverrides overrides, List<CpaVersion> history,
+                         java.util.function.Function<CpaVersion, List<String>> changes, List<RejectedEdit> rejectedFiles) {
+            Detail d = Detail.of(s, overrides, history);
+            List<OverrideJson> inForce = overrides.all().stream()
+                    .filter(o -> o.cpaId() == null || o.cpaId().equals(s.cpaId()))
+                    .map(o -> new OverrideJson(o.cpaId() == null ? null : o.cpaId().value(), o.from().toString(),
+                            o.to().toString())).toList();
+            return new Report(d.summary(), d.parties(), d.messages(), history.stream()
+                    .map(v -> new VersionChanges(v.number(), v.activatedAt(), v.checksum(), v.file(), changes.apply(v)))
+                    .toList(), inForce, rejectedFiles.stream().map(Rejected::of).toList());
+        }
+    }
+
+    record VersionChanges(int number, Instant activatedAt, String checksum, String file, List<String> changes) {
+    }
+
+    /** @param cpaId null: a mapping for every CPA */
+    record OverrideJson(String cpaId, String from, String to) {
+    }
+
     record Party(String name, List<String> partyIds, List<String> roles, List<EndpointJson> endpoints,
                  List<String> certificates) {
         static Party of(Agreement a, PartyInfo p, EndpointOverrides overrides) {

@@ -18,11 +18,12 @@ final class MessageBodies {
 
     record MessageJson(String messageId, List<String> messageIds, String hl7MessageId, String direction,
                        String state, int attempts, String cpaId, String conversationId, String from, String to,
-                       String service, String action, Instant createdAt, List<EventJson> events) {
+                       String service, String action, Instant createdAt, Integer cpaVersion,
+                       List<EventJson> events) {
         static MessageJson of(MessageView v) {
             return new MessageJson(v.messageId(), v.messageIds(), v.hl7MessageId(), v.direction(), v.state(),
                     v.attempts(), v.cpaId(), v.conversationId(), v.from(), v.to(), v.service(), v.action(),
-                    v.createdAt(), v.events().stream().map(e -> new EventJson(e.time(), e.type(), e.detail())).toList());
+                    v.createdAt(), v.cpaVersion(), v.events().stream().map(e -> new EventJson(e.time(), e.type(), e.detail())).toList());
         }
     }
 

@@ -18,6 +18,9 @@ public interface BankChannel {
     /** Work for this node, claimed by it for a while (handed out again when never answered). */
     List<WorkItem> work(String node, int limit);
 
+    /** The node's CPAs as they are now (the whole set: a CPA left out is no longer served by the node). */
+    void cpas(String node, List<CpaReport> cpas);
+
     /** The outcome of one work item. */
     void report(String node, long requestId, WorkOutcome outcome);
 

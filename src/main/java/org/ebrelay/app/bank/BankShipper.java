@@ -54,6 +54,7 @@ public final class BankShipper implements AutoCloseable {
     private long cursor = -1;
     private volatile Instant lastContact;
     private volatile String lastProblem;
+    private volatile CpaShipping cpas;
 
     public BankShipper(String node, BankOutbox outbox, BankChannel channel, Supplier<NodeHello> hello,
                        BankWork work, Clock clock, Settings settings) {
@@ -103,6 +104,12 @@ public final class BankShipper implements AutoCloseable {
         try {
             if (cursor < 0) {
                 cursor = channel.hello(node, hello.get());
+                if (cpas != null) {
+                    cpas.forget();
+                }
+            }
+            if (cpas != null) {
+                cpas.shipIfChanged(channel, node);
             }
             for (int i = 0; i < settings.batchesPerRun(); i++) {
                 int sent = shipOnce();
@@ -167,6 +174,11 @@ public final class BankShipper implements AutoCloseable {
             }
             channel.report(node, item.requestId(), outcome);
         }
+    }
+
+    /** Also tells the bank the node's CPAs when they change (the portal's CPA view). */
+    public void shipCpas(CpaShipping shipping) {
+        this.cpas = shipping;
     }
 
     /** Where the bank's copy of this node's event log ends, as the bank last said (-1: not known now). */

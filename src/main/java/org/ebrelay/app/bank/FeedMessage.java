@@ -11,13 +11,24 @@ import java.util.List;
  * @param from       the From party as TYPE:VALUE (:VALUE untyped)
  * @param bestEffort an outbound message sent without AckRequested: never resent by the bank
  * @param wire       the current wire bytes (outbound: under the current MessageId), or null
+ * @param cpaVersion the stored version of its CPA it was sent or received under; null when unknown (or an older node)
  */
 public record FeedMessage(String key, String direction, String state, String cpaId, String conversationId,
                           String messageId, String hl7Id, String from, String to, String service, String serviceType,
                           String action, boolean bestEffort, int attempts, Instant createdAt, Instant updatedAt,
-                          String lastReason, long snapshotSequence, List<FeedMessageId> messageIds, FeedWire wire) {
+                          String lastReason, long snapshotSequence, List<FeedMessageId> messageIds, FeedWire wire,
+                          Integer cpaVersion) {
     public FeedMessage {
         messageIds = messageIds == null ? List.of() : List.copyOf(messageIds);
+    }
+
+    /** Without a known CPA version. */
+    public FeedMessage(String key, String direction, String state, String cpaId, String conversationId,
+                       String messageId, String hl7Id, String from, String to, String service, String serviceType,
+                       String action, boolean bestEffort, int attempts, Instant createdAt, Instant updatedAt,
+                       String lastReason, long snapshotSequence, List<FeedMessageId> messageIds, FeedWire wire) {
+        this(key, direction, state, cpaId, conversationId, messageId, hl7Id, from, to, service, serviceType, action,
+                bestEffort, attempts, createdAt, updatedAt, lastReason, snapshotSequence, messageIds, wire, null);
     }
 
     public boolean outbound() {

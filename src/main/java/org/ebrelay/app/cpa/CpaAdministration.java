@@ -37,7 +37,8 @@ public final class CpaAdministration {
     private final CpaVersions versions;
     private final PendingOutbound pending;
     private final CpaAlerts alerts;
-    private final EndpointOverrides overrides;
+    private final OverridesWatch overridesWatch;
+    private volatile EndpointOverrides overrides;
     private final Clock clock;
     private final InFlightRules inFlight;
     private final ExpiryWatch expiry;
@@ -56,7 +57,18 @@ public final class CpaAdministration {
     public CpaAdministration(AgreementRegistry registry, CpaFolder folder, CpaVersions versions,
                              PendingOutbound pending, CpaAlerts alerts, EndpointOverrides overrides,
                              Duration expiryWarning, Clock clock) {
+        this(registry, folder, versions, pending, alerts, overrides, null, expiryWarning, clock);
+    }
+
+    /**
+     * @param overrides     the configured endpoint overrides (read at start-up)
+     * @param overridesFile the endpoint overrides file looked at with the folder, or null
+     */
+    public CpaAdministration(AgreementRegistry registry, CpaFolder folder, CpaVersions versions,
+                             PendingOutbound pending, CpaAlerts alerts, EndpointOverrides overrides,
+                             OverridesFile overridesFile, Duration expiryWarning, Clock clock) {
         this.registry = registry;
+        this.overridesWatch = new OverridesWatch(overridesFile, overrides);
         this.folder = folder;
         this.versions = versions;
         this.pending = pending;
@@ -103,6 +115,7 @@ public final class CpaAdministration {
         Instant now = clock.instant();
         Map<Path, String> files = folder.scan();
         Changes changes = new Changes();
+        lookAtOverrides(settle, now, changes);
         // a removed file's CPA is withdrawn only if no other file serves it after this look (a file renamed)
         Map<CpaId, Path> orphaned = new LinkedHashMap<>();
         for (Path file : new ArrayList<>(seen.keySet())) {
@@ -183,6 +196,48 @@ public final class CpaAdministration {
         }
     }
 
+    /**
+     * A changed overrides file is checked first and taken into use whole: every active CPA is swapped in again with
+     * the new endpoints (same version), and its pending messages take them from their next attempt. A broken file
+     * keeps the mappings in force and is reported like a broken CPA edit.
+     */
+    private void lookAtOverrides(boolean settle, Instant now, Changes changes) {
+        Optional<OverridesFile.Read> read = overridesWatch.changed(settle);
+        if (read.isEmpty()) {
+            return;
+        }
+        Path file = overridesWatch.path();
+        if (!read.get().isValid()) {
+            changes.rejected.add(rejectOverrides(file, read.get(), now));
+            return;
+        }
+        rejected.remove(file);
+        EndpointOverrides next = overridesWatch.inForce(read.get().overrides());
+        if (next.all().equals(overrides.all())) {
+            return;
+        }
+        overrides = next;
+        int retargeted = 0;
+        for (Active a : new ArrayList<>(active.values())) {
+            Agreement effective = next.apply(a.document());
+            registry.put(effective, a.version().number());
+            active.put(a.document().cpaId(), new Active(a.file(), a.document(), effective, a.version()));
+            retargeted += inFlight.apply(effective, a.version().number(), now).retermed();
+        }
+        log.info("endpoint overrides of {} taken into use: {} mapping(s) in force; {} pending message(s) take them"
+                + " from their next attempt", file, next.all().size(), retargeted);
+    }
+
+    private RejectedEdit rejectOverrides(Path file, OverridesFile.Read read, Instant now) {
+        RejectedEdit edit = new RejectedEdit(file, now, read.checksum(), read.problems());
+        rejected.put(file, edit);
+        alerts.send(new CpaAlerts.CpaAlert("REJECTED_EDIT", "Endpoint overrides edit rejected: " + file,
+                "The edit of " + file + " was not taken into use: it fails the checks.\nThe "
+                        + overrides.all().size() + " endpoint override(s) in force stay as they were.\n\n"
+                        + String.join("\n", read.problems()) + "\n"));
+        return edit;
+    }
+
     private RejectedEdit reject(Path file, String checksum, List<String> problems, Instant now) {
         RejectedEdit edit = new RejectedEdit(file, now, checksum, problems);
         rejected.put(file, edit);
@@ -196,28 +251,18 @@ public final class CpaAdministration {
     }
 
     /**
-     * Swaps the agreement in, then stamps the version with the time right after the swap: a message accepted at or
-     * after that time was resolved against it (the version of a message is derived from these times).
+     * Records the version (a store that is down leaves the previous one in force: the next look tries again), then
+     * swaps the agreement in carrying its version number, which every message resolved against it records.
      */
     private ReloadReport.Activation activate(Path file, CpaRead read) {
         Agreement document = read.agreement();
         CpaId id = document.cpaId();
         Active previous = active.get(id);
         Agreement effective = overrides.apply(document);
-        registry.put(effective);
         Instant now = clock.instant();
-        CpaVersions.Recorded recorded;
-        try {
-            recorded = versions.recordIfChanged(id, read.checksum(), file.getFileName().toString(), read.document(),
-                    now);
-        } catch (RuntimeException storeDown) {
-            if (previous == null) {
-                registry.remove(id);
-            } else {
-                registry.put(previous.effective());
-            }
-            throw storeDown;
-        }
+        CpaVersions.Recorded recorded = versions.recordIfChanged(id, read.checksum(), file.getFileName().toString(),
+                read.document(), now);
+        registry.put(effective, recorded.version().number());
         rejected.remove(file);
         active.put(id, new Active(file, document, effective, recorded.version()));
         List<String> changed = previous != null ? describe(previous.document(), document)

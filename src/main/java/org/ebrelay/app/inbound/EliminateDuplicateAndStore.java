@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.ebrelay.domain.cpa.Agreement;
 import org.ebrelay.app.LocalParties;
 import org.ebrelay.app.PartyIds;
 import org.ebrelay.app.port.out.DuplicateCheck;
@@ -53,10 +55,13 @@ final class EliminateDuplicateAndStore {
     private final Headings headings;
     private final ReceiveSettings settings;
     private final Signatures signatures;
+    private final Function<Agreement, Integer> cpaVersions;
 
     EliminateDuplicateAndStore(MessageCodec codec, MessageStore store, IdGenerator ids, LocalParties localParties,
-                               Headings headings, ReceiveSettings settings, Signatures signatures) {
+                               Headings headings, ReceiveSettings settings, Signatures signatures,
+                               Function<Agreement, Integer> cpaVersions) {
         this.signatures = signatures;
+        this.cpaVersions = cpaVersions;
         this.codec = codec;
         this.store = store;
         this.ids = ids;
@@ -93,7 +98,7 @@ final class EliminateDuplicateAndStore {
                 in.wireBytes(), InboundState.RECEIVED, duplicateCheck(in, parties.route()),
                 ack == null ? null : new WireBytes(ack.contentType(), ack.body()),
                 List.of(delivery(heading, parties, in.receivedAt())), "received from " + PartyIds.format(parties.senderId()),
-                hl7Check(in));
+                hl7Check(in), cpaVersions.apply(parties.agreement()));
         RegistrationResult result;
         try {
             result = message.messageOrder() != null && settings.ordering() != null

@@ -80,12 +80,12 @@ public final class ReceivePipeline implements ReceiveMessage {
         this.validateHeader = new ValidateHeader(localParties);
         this.checkReplayWindow = new CheckReplayWindow(settings.defaultPersistDuration());
         this.eliminateDuplicateAndStore = new EliminateDuplicateAndStore(codec, store, ids, localParties, headings,
-                settings, signatures);
+                settings, signatures, agreements::versionOf);
         this.answerPing = new AnswerPing(ids);
         this.answerStatusRequest = new AnswerStatusRequest(store, ids);
         this.handOverSignal = new HandOverSignal(signals);
         this.reply = new Reply(asyncReplies);
-        this.rejectMessage = new RejectMessage(codec, store, ids, headings, reply);
+        this.rejectMessage = new RejectMessage(codec, store, ids, headings, reply, agreements::versionOf);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.ebrelay.app.inbound;
 
 import java.util.List;
+import java.util.function.Function;
 import org.ebrelay.app.port.in.ReceiveMessage.InboundReply;
 import org.ebrelay.app.port.out.IdGenerator;
 import org.ebrelay.app.port.out.InboundRegistration;
@@ -33,8 +34,11 @@ final class RejectMessage {
     private final IdGenerator ids;
     private final Headings headings;
     private final Reply reply;
+    private final Function<Agreement, Integer> cpaVersions;
 
-    RejectMessage(MessageCodec codec, MessageStore store, IdGenerator ids, Headings headings, Reply reply) {
+    RejectMessage(MessageCodec codec, MessageStore store, IdGenerator ids, Headings headings, Reply reply,
+                  Function<Agreement, Integer> cpaVersions) {
+        this.cpaVersions = cpaVersions;
         this.codec = codec;
         this.store = store;
         this.ids = ids;
@@ -54,7 +58,7 @@ final class RejectMessage {
                 new ErrorList(errors));
         WireMessage wire = codec.encode(error);
         if (keep && in.isUserMessage()) {
-            keepRejected(in, wire, errors);
+            keepRejected(in, wire, errors, cpaVersions.apply(agreement));
         }
         return reply.answer(in, wire, MessageKind.MESSAGE_ERROR.mshAction(), in.message().syncReply(),
                 ReplyAddress.lenient(agreement, in.message().header()).orElse(null));
@@ -64,13 +68,14 @@ final class RejectMessage {
      * Without a duplicate check: a resend is judged afresh (the CPA may have been fixed meanwhile), and a rejected
      * copy never blocks the MessageId for the real message.
      */
-    private void keepRejected(Incoming in, WireMessage error, List<EbmsError> errors) {
+    private void keepRejected(Incoming in, WireMessage error, List<EbmsError> errors, Integer cpaVersion) {
         EbmsMessage message = in.message();
         try {
             store.register(new InboundRegistration(ids.newInternalId(),
                     headings.of(message, message.header().from().firstId(), message.header().to().firstId()),
                     in.receivedAt(), in.wireBytes(), InboundState.REJECTED, null,
-                    new WireBytes(error.contentType(), error.body()), List.of(), describe(errors)));
+                    new WireBytes(error.contentType(), error.body()), List.of(), describe(errors), null,
+                    cpaVersion));
         } catch (StoreFailure | IllegalArgumentException e) {
             // The error is still answered; only the record of the rejection is lost.
             LOG.error("Could not store rejected {}: {}", in, e.toString());

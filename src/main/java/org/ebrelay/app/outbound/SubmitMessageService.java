@@ -48,6 +48,7 @@ public final class SubmitMessageService implements SubmitMessage {
     private final Clock clock;
     private final Signatures signatures;
     private final NumberedOutbox numbered;
+    private final AgreementRegistry agreements;
 
     /** Without XML signatures: a CPA that asks for them is refused at submission. */
     public SubmitMessageService(AgreementRegistry agreements, LocalParties localParties, OutboundMessageFactory factory,
@@ -68,6 +69,7 @@ public final class SubmitMessageService implements SubmitMessage {
                                 Signatures signatures, NumberedOutbox numbered) {
         this.numbered = numbered;
         this.signatures = signatures;
+        this.agreements = agreements;
         this.check = new SubmissionCheck(agreements, localParties, signatures.enabled());
         this.factory = factory;
         this.codec = codec;
@@ -103,7 +105,8 @@ public final class SubmitMessageService implements SubmitMessage {
         }
         OutboundState stored;
         try {
-            stored = outbox.accept(submitted(built, resolved.route(), hl7Id, wire, now));
+            stored = outbox.accept(submitted(built, resolved.route(), hl7Id, wire, now,
+                    agreements.versionOf(resolved.agreement())));
         } catch (StoreFailure e) {
             log.error("could not store a submission under {}: {}", submission.cpaId(), e.getMessage());
             return new SubmissionResult.Refused("Unavailable", "the message could not be stored: " + e.getMessage());
@@ -134,7 +137,7 @@ public final class SubmitMessageService implements SubmitMessage {
                         EbmsMessage ordered = message.toBuilder().messageOrder(order).build();
                         WireMessage wire = signatures.encode(ordered, resolved.agreement(), resolved.route(), codec);
                         return submitted(new OutboundMessageFactory.Built(ordered, built.terms()), resolved.route(),
-                                hl7Id, wire, now);
+                                hl7Id, wire, now, agreements.versionOf(resolved.agreement()));
                     });
         } catch (MessageSigning.SigningFailure e) {
             log.warn("could not sign a submission under {}: {}", cpaId, e.getMessage());
@@ -156,7 +159,7 @@ public final class SubmitMessageService implements SubmitMessage {
     }
 
     private SubmittedMessage submitted(OutboundMessageFactory.Built built, Route route, String hl7Id,
-                                       WireMessage wire, Instant now) {
+                                       WireMessage wire, Instant now, Integer cpaVersion) {
         EbmsMessage message = built.message();
         MessageHeading heading = new MessageHeading(message.header().cpaId(), message.header().conversationId(),
                 message.messageId(), hl7Id, message.header().from().firstId(), message.header().to().firstId(),
@@ -164,6 +167,6 @@ public final class SubmitMessageService implements SubmitMessage {
         DeliveryTerms terms = built.terms();
         return new SubmittedMessage(ids.newInternalId(), heading, terms, message.header().messageData().timeToLive(),
                 null, route.endpoint().uri().toString(), wire.soapAction(), new WireBytes(wire.contentType(),
-                wire.body()), now, now);
+                wire.body()), now, now, cpaVersion);
     }
 }

@@ -23,7 +23,7 @@ public final class ApiAccessRules {
     /** ANYONE: no session (sign-in); NODE: a node's credential (the node channel); USER: a session with a role. */
     public enum Kind { ANYONE, NODE, USER }
 
-    private static final Pattern NODE_CHANNEL = Pattern.compile("/feed|/nodes/[^/]+/(hello|work(/[^/]+)?)");
+    private static final Pattern NODE_CHANNEL = Pattern.compile("/feed|/nodes/[^/]+/(hello|cpas|work(/[^/]+)?)");
     private static final Pattern OPERATOR_ACTIONS = Pattern.compile("/messages/[^/]+/resend|/resends(/search)?");
 
     private ApiAccessRules() {

@@ -92,7 +92,7 @@ public final class QueryService implements QueryMessages {
                 heading.hl7Id(), summary.direction().name(), summary.state().code(), summary.attempts(),
                 heading.cpaId().value(), heading.conversationId().value(), PartyIds.format(heading.from()),
                 PartyIds.format(heading.to()), heading.service().value(), heading.action(), summary.createdAt(),
-                details.events().stream().map(QueryService::event).toList());
+                details.events().stream().map(QueryService::event).toList(), summary.cpaVersion());
     }
 
     private static MessageView.Event event(MessageEvent event) {

@@ -50,7 +50,7 @@ public final class CpaShowCommand implements Callable<Integer> {
         EndpointOverrides overrides = EndpointOverrides.NONE;
         if (config != null) {
             List<String> problems = new ArrayList<>();
-            overrides = CpaAdminSetup.overrides(new ConfigLoader().load(config).cpa(), problems);
+            overrides = CpaAdminSetup.overridesInForce(new ConfigLoader().load(config).cpa(), problems);
             if (!problems.isEmpty()) {
                 PrintWriter err = spec.commandLine().getErr();
                 problems.forEach(err::println);

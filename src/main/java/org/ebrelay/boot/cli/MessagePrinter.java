@@ -19,7 +19,7 @@ final class MessagePrinter {
         out.println("direction     " + text(m, "direction", "-"));
         out.println("state         " + text(m, "state", "-"));
         out.println("attempts      " + text(m, "attempts", "0"));
-        out.println("cpaId         " + text(m, "cpaId", "-"));
+        out.println("cpaId         " + text(m, "cpaId", "-") + "  version " + text(m, "cpaVersion", "-"));
         out.println("from -> to    " + text(m, "from", "-") + " -> " + text(m, "to", "-"));
         out.println("service       " + text(m, "service", "-") + "  action " + text(m, "action", "-"));
         out.println("createdAt     " + text(m, "createdAt", "-"));

@@ -326,10 +326,12 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
      * @param dir               the folder whose *.xml files are the CPAs this node serves
      * @param watchInterval     how often the folder is looked at for edits (PT0S: only on {@code cpa reload})
      * @param expiryWarning     administrators are warned this long before a CPA's End or a certificate's expiry
-     * @param endpointOverrides partner endpoint URLs mapped to others without editing the CPA
+     * @param endpointOverrides partner endpoint URLs mapped to others without editing the CPA (read at start-up)
+     * @param endpointOverridesFile a file of more such mappings, looked at with the CPA folder and taken into use
+     *                          without a restart (null: none)
      */
     public record Cpa(Path dir, Duration watchInterval, Duration expiryWarning,
-                      List<EndpointOverride> endpointOverrides) {
+                      List<EndpointOverride> endpointOverrides, Path endpointOverridesFile) {
         public static Cpa defaults() {
             return new Cpa(Path.of("cpa"));
         }
@@ -339,16 +341,25 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
             this(dir, Duration.ofSeconds(2), Duration.ofDays(30), List.of());
         }
 
+        /** Without an overrides file. */
+        public Cpa(Path dir, Duration watchInterval, Duration expiryWarning, List<EndpointOverride> endpointOverrides) {
+            this(dir, watchInterval, expiryWarning, endpointOverrides, null);
+        }
+
         public Cpa withDir(Path folder) {
-            return new Cpa(folder, watchInterval, expiryWarning, endpointOverrides);
+            return new Cpa(folder, watchInterval, expiryWarning, endpointOverrides, endpointOverridesFile);
         }
 
         public Cpa withEndpointOverrides(List<EndpointOverride> overrides) {
-            return new Cpa(dir, watchInterval, expiryWarning, overrides);
+            return new Cpa(dir, watchInterval, expiryWarning, overrides, endpointOverridesFile);
+        }
+
+        public Cpa withEndpointOverridesFile(Path file) {
+            return new Cpa(dir, watchInterval, expiryWarning, endpointOverrides, file);
         }
 
         public Cpa withWatch(Duration interval, Duration warning) {
-            return new Cpa(dir, interval, warning, endpointOverrides);
+            return new Cpa(dir, interval, warning, endpointOverrides, endpointOverridesFile);
         }
     }
 

@@ -15,7 +15,9 @@ import org.ebrelay.adapter.bank.Views.MessageSummary;
 import org.ebrelay.adapter.bank.Views.Page;
 import org.ebrelay.app.TestClock;
 import org.ebrelay.app.bank.AutoResendRule;
+import org.ebrelay.app.bank.CpaReport;
 import org.ebrelay.app.bank.FeedBatch;
+import org.ebrelay.app.bank.FeedMessage;
 import org.ebrelay.app.bank.NodeHello;
 import org.ebrelay.app.bank.RetentionRule;
 import org.ebrelay.app.bank.RetentionRules;
@@ -63,6 +65,53 @@ class JdbcMessageBankTest {
         assertThat(bank.detail(found.items().get(0).id()).orElseThrow().events())
                 .extracting(Views.Event::sequence).containsExactly(1L, 2L);
         assertThat(bank.detail(found.items().get(0).id()).orElseThrow().wires()).hasSize(1);
+    }
+
+    @Test
+    void theCpaVersionANodeRecordedIsKeptAndAMessageFromAnOlderNodeHasNone() {
+        FeedMessage m = outbound("k1", "H1", "COMPLETE", T0, 1, "m1");
+        FeedMessage versioned = new FeedMessage(m.key(), m.direction(), m.state(), m.cpaId(), m.conversationId(),
+                m.messageId(), m.hl7Id(), m.from(), m.to(), m.service(), m.serviceType(), m.action(), false, 1, T0,
+                T0, null, 1, m.messageIds(), m.wire(), 3);
+        bank.feed(new FeedBatch("node-a", 1, List.of(versioned, inbound("k2", "H2", T0)), List.of()));
+
+        assertThat(bank.search(BankQuery.all(), null, 10).items())
+                .extracting(MessageSummary::key, MessageSummary::cpaVersion)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("k1", 3),
+                        org.assertj.core.groups.Tuple.tuple("k2", null));
+    }
+
+    @Test
+    void eachNodeTellsItsCpasAndTheViewShowsWhichNodeRunsWhichVersionInItsMostPressingState() {
+        bank.cpas("node-a", List.of(new CpaReport("cpa-1", "ACTIVE", 2, "c2", "{\"summary\": {\"status\": \"agreed\"}}")));
+        bank.cpas("node-b", List.of(new CpaReport("cpa-1", "REJECTED_EDIT", 1, "c1", "{\"summary\": {}}"),
+                new CpaReport("cpa-2", "ACTIVE", 1, "d1", "{}")));
+
+        CpaViews.Detail cpa1 = bank.cpa("cpa-1").orElseThrow();
+        assertThat(cpa1.state()).isEqualTo("REJECTED_EDIT");
+        assertThat(cpa1.version()).isEqualTo(2);
+        assertThat(cpa1.versionsDiffer()).isTrue();
+        assertThat(cpa1.view().path("summary").path("status").asText()).as("the newest version's view")
+                .isEqualTo("agreed");
+        assertThat(cpa1.nodes()).extracting(CpaViews.OnNode::node, CpaViews.OnNode::version)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("node-a", 2),
+                        org.assertj.core.groups.Tuple.tuple("node-b", 1));
+        assertThat(bank.cpaList()).extracting(CpaViews.Entry::cpaId).containsExactly("cpa-1", "cpa-2");
+        assertThat(bank.cpa("cpa-3")).isEmpty();
+    }
+
+    @Test
+    void aCpaANodeNoLongerReportsIsKeptAsWithdrawn() {
+        bank.cpas("node-a", List.of(new CpaReport("cpa-1", "ACTIVE", 1, "c1", "{}")));
+        clock.advance(Duration.ofMinutes(1));
+
+        bank.cpas("node-a", List.of());
+
+        CpaViews.Detail cpa = bank.cpa("cpa-1").orElseThrow();
+        assertThat(cpa.state()).isEqualTo("WITHDRAWN");
+        assertThat(cpa.nodes()).singleElement().satisfies(n -> assertThat(n.reportedAt()).isEqualTo(T0.plusSeconds(60)));
+        bank.cpas("node-a", List.of(new CpaReport("cpa-1", "ACTIVE", 2, "c2", "{}")));
+        assertThat(bank.cpa("cpa-1").orElseThrow().state()).as("served again").isEqualTo("ACTIVE");
     }
 
     @Test

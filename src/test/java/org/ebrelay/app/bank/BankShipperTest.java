@@ -79,6 +79,40 @@ class BankShipperTest {
         assertThat(shipper.cursor()).isEqualTo(5);
     }
 
+    @Test
+    void theCpasAreToldOnceAndAgainOnlyWhenTheyChangeOrTheBankWasAway() {
+        FakeCpas cpas = new FakeCpas();
+        shipper.shipCpas(new CpaShipping(cpas));
+
+        shipper.runOnce();
+        shipper.runOnce();
+        assertThat(bank.cpaSets).hasSize(1);
+        assertThat(cpas.built).as("nothing built while nothing changed").isEqualTo(1);
+
+        cpas.state = "REJECTED_EDIT";
+        shipper.runOnce();
+        assertThat(bank.cpaSets).extracting(set -> set.get(0).state()).containsExactly("ACTIVE", "REJECTED_EDIT");
+
+        bank.down = true;
+        shipper.runOnce();
+        bank.down = false;
+        shipper.runOnce();
+        assertThat(bank.cpaSets).as("told again: the bank may have lost it").hasSize(3);
+    }
+
+    @Test
+    void aChangeTheBankCouldNotTakeIsToldWhenItIsBack() {
+        FakeCpas cpas = new FakeCpas();
+        shipper.shipCpas(new CpaShipping(cpas));
+        bank.down = true;
+        shipper.runOnce();
+        bank.down = false;
+
+        shipper.runOnce();
+
+        assertThat(bank.cpaSets).hasSize(1);
+    }
+
     /** An event log held in memory. */
     static final class FakeOutbox implements BankOutbox {
         final TreeMap<Long, FeedEvent> log = new TreeMap<>();
@@ -143,6 +177,7 @@ class BankShipperTest {
         final TreeMap<Long, FeedEvent> events = new TreeMap<>();
         final List<FeedEvent> received = new ArrayList<>();
         final List<FeedBatch> batches = new ArrayList<>();
+        final List<List<CpaReport>> cpaSets = new ArrayList<>();
         boolean down;
 
         private void check() {
@@ -179,6 +214,29 @@ class BankShipperTest {
         @Override
         public void report(String node, long requestId, WorkOutcome outcome) {
             check();
+        }
+
+        @Override
+        public void cpas(String node, List<CpaReport> cpas) {
+            check();
+            cpaSets.add(cpas);
+        }
+    }
+
+    /** CPAs whose state the test sets; counts how often the reports were built. */
+    static final class FakeCpas implements CpaShipping.Source {
+        String state = "ACTIVE";
+        int built;
+
+        @Override
+        public String fingerprint() {
+            return state;
+        }
+
+        @Override
+        public List<CpaReport> reports() {
+            built++;
+            return List.of(new CpaReport("cpa-1", state, 1, "abc", "{}"));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.ebrelay.app.cpa;
 
 import org.ebrelay.adapter.cpa.CpaFileLoader;
 import org.ebrelay.adapter.cpa.CpaFolderFiles;
+import org.ebrelay.adapter.cpa.EndpointOverridesYaml;
 import org.ebrelay.adapter.jdbc.JdbcCpaStore;
 import org.ebrelay.adapter.jdbc.JdbcMessageStore;
 import org.ebrelay.app.AgreementRegistry;
@@ -311,6 +312,50 @@ class CpaAdministrationTest extends WithDatabase {
         assertThat(status.document().route(HOSPITAL, null, LAB, SERVICE, "OML_O21").orElseThrow().endpoint().uri())
                 .isEqualTo(URI.create(CpaFixture.LAB_ENDPOINT));
         assertThat(admin.overrides().target(CPA, URI.create(CpaFixture.LAB_ENDPOINT))).contains(test);
+    }
+
+    @Test
+    void anEditOfTheOverridesFileIsTakenIntoUseWithoutARestartAndABrokenOneKeepsTheMappingInForce() throws Exception {
+        CpaFixture.demo().writeInto(folder);
+        Path file = folder.resolve("endpoint-overrides.yaml");
+        CpaAdministration admin = new CpaAdministration(registry, new CpaFolderFiles(folder,
+                new CpaFileLoader(clock)), store, store, alerts::add, EndpointOverrides.NONE,
+                new EndpointOverridesYaml(file), Duration.ofDays(30), clock);
+        admin.startUp();
+        messages.insert(pending("a", T0.plusSeconds(2)));
+        String test = "http://test-lab.example:9000/ebms";
+
+        Files.writeString(file, "endpointOverrides:\n  - {from: \"" + CpaFixture.LAB_ENDPOINT + "\", to: \"" + test
+                + "\"}\n");
+        admin.poll();
+        assertThat(sentTo()).as("not settled yet").isEqualTo(CpaFixture.LAB_ENDPOINT);
+        admin.poll();
+
+        assertThat(sentTo()).isEqualTo(test);
+        assertThat(row("a").get("ENDPOINT_URL")).as("the next attempt of a pending message").isEqualTo(test);
+        assertThat(registry.versionOf(registry.find(CPA).orElseThrow())).as("the same CPA version").isEqualTo(1);
+        assertThat(admin.overrides().all()).hasSize(1);
+
+        Files.writeString(file, "endpointOverrides:\n  - {from: \"lab/ebms\", to: \"" + test + "\"}\n");
+        ReloadReport report = admin.reload();
+
+        assertThat(report.rejected()).singleElement().satisfies(r -> assertThat(r.problems()).singleElement()
+                .asString().startsWith(file + ":2:12: 'from' must be an absolute URL"));
+        assertThat(sentTo()).as("the mapping in force stays").isEqualTo(test);
+        assertThat(admin.rejectedFiles()).extracting(RejectedEdit::file).containsExactly(file);
+        assertThat(alerts).anySatisfy(a -> assertThat(a.subject()).isEqualTo("Endpoint overrides edit rejected: "
+                + file));
+
+        Files.delete(file);
+        admin.reload();
+        assertThat(sentTo()).as("no file, no mapping").isEqualTo(CpaFixture.LAB_ENDPOINT);
+        assertThat(row("a").get("ENDPOINT_URL")).isEqualTo(CpaFixture.LAB_ENDPOINT);
+        assertThat(admin.rejectedFiles()).isEmpty();
+    }
+
+    private String sentTo() {
+        return registry.find(CPA).orElseThrow().route(HOSPITAL, null, LAB, SERVICE, "OML_O21").orElseThrow()
+                .endpoint().uri().toString();
     }
 
     @Test

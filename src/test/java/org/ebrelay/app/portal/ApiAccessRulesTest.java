@@ -32,6 +32,9 @@ class ApiAccessRulesTest {
             "POST,   /nodes/node-1/hello,      NODE, ",
             "GET,    /nodes/node-1/work,       NODE, ",
             "POST,   /nodes/node-1/work/88,    NODE, ",
+            "POST,   /nodes/node-1/cpas,       NODE, ",
+            "GET,    /cpas,                    USER,   VIEWER",
+            "GET,    /cpas/urn:x:cpa,          USER,   VIEWER",
     })
     void eachEndpointNeedsWhatItsKindOfCallerHas(String method, String path, ApiAccessRules.Kind kind, Role role) {
         ApiAccessRules.Need need = ApiAccessRules.needFor(method, path);

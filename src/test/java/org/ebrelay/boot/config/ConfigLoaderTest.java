@@ -48,6 +48,7 @@ class ConfigLoaderTest {
         assertThat(defaults.watchInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(defaults.expiryWarning()).isEqualTo(Duration.ofDays(30));
         assertThat(defaults.endpointOverrides()).isEmpty();
+        assertThat(defaults.endpointOverridesFile()).isNull();
         Path file = dir.resolve("ebrelay.yaml");
         Files.writeString(file, """
                 cpa:
@@ -55,12 +56,14 @@ class ConfigLoaderTest {
                   expiryWarning: P7D
                   endpointOverrides:
                     - {from: "https://lab.example/ebms", to: "https://lab-test.example/ebms"}
+                  endpointOverridesFile: conf/endpoint-overrides.yaml
                 """);
         GatewayConfig.Cpa cpa = new ConfigLoader().load(file).cpa();
         assertThat(cpa.watchInterval()).isZero();
         assertThat(cpa.expiryWarning()).isEqualTo(Duration.ofDays(7));
         assertThat(cpa.endpointOverrides()).containsExactly(new GatewayConfig.EndpointOverride(null,
                 "https://lab.example/ebms", "https://lab-test.example/ebms"));
+        assertThat(cpa.endpointOverridesFile()).isEqualTo(Path.of("conf/endpoint-overrides.yaml"));
     }
 
     @Test

@@ -24,7 +24,7 @@ public final class BankApi {
 
     public BankApi(JdbcMessageBank bank, MessageCodec codec, Clock clock) {
         resources.addAll(List.of(new BankMessagesResource(bank, codec), new BankResendsResource(bank),
-                new BankOverviewResource(bank, clock), new BankNodeChannelResource(bank)));
+                new BankOverviewResource(bank, clock), new BankNodeChannelResource(bank), new BankCpasResource(bank)));
         providers.add(new JacksonJsonProvider(ApiJson.mapper()));
         providers.add(new ApiExceptionMapper());
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.ebrelay.adapter.bank.JdbcMessageBank;
+import org.ebrelay.app.bank.CpaReport;
 import org.ebrelay.app.bank.FeedBatch;
 import org.ebrelay.app.bank.NodeHello;
 import org.ebrelay.app.bank.WorkItem;
@@ -56,6 +57,19 @@ public class BankNodeChannelResource {
             throw BankErrors.malformed("every message needs key, createdAt, from and to; every event key, time, type");
         }
         return new FeedPosition(node, bank.feed(batch));
+    }
+
+    /** The node's CPAs as they are now (the whole set; the portal's CPA view). */
+    @POST
+    @Path("nodes/{node}/cpas")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response cpas(@PathParam("node") String node, List<CpaReport> cpas) {
+        if (cpas == null || cpas.stream().anyMatch(c -> c == null || c.cpaId() == null || c.state() == null
+                || c.view() == null)) {
+            throw BankErrors.malformed("a list of CPAs, each with cpaId, state, version and view, is required");
+        }
+        bank.cpas(node(node), cpas);
+        return Response.noContent().build();
     }
 
     @GET

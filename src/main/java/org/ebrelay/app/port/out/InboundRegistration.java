@@ -16,10 +16,12 @@ import org.ebrelay.domain.reliability.InboundState;
  * @param detail         text for the RECEIVED or REJECTED event
  * @param hl7Check       HL7-level duplicate protection, or null (also ignored when the heading has no HL7 id or the
  *                       message is REJECTED)
+ * @param cpaVersion     the stored version of its CPA it was checked against, or null when unknown (no CPA matched)
  */
 public record InboundRegistration(InternalId id, MessageHeading heading, Instant receivedAt, WireBytes wire,
                                   InboundState state, DuplicateCheck duplicateCheck, WireBytes reply,
-                                  List<NewDelivery> deliveries, String detail, Hl7DuplicateCheck hl7Check) {
+                                  List<NewDelivery> deliveries, String detail, Hl7DuplicateCheck hl7Check,
+                                  Integer cpaVersion) {
     public InboundRegistration {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(heading, "heading");
@@ -35,11 +37,18 @@ public record InboundRegistration(InternalId id, MessageHeading heading, Instant
         }
     }
 
+    /** Without a known CPA version. */
+    public InboundRegistration(InternalId id, MessageHeading heading, Instant receivedAt, WireBytes wire,
+                               InboundState state, DuplicateCheck duplicateCheck, WireBytes reply,
+                               List<NewDelivery> deliveries, String detail, Hl7DuplicateCheck hl7Check) {
+        this(id, heading, receivedAt, wire, state, duplicateCheck, reply, deliveries, detail, hl7Check, null);
+    }
+
     /** Without HL7-level duplicate protection. */
     public InboundRegistration(InternalId id, MessageHeading heading, Instant receivedAt, WireBytes wire,
                                InboundState state, DuplicateCheck duplicateCheck, WireBytes reply,
                                List<NewDelivery> deliveries, String detail) {
-        this(id, heading, receivedAt, wire, state, duplicateCheck, reply, deliveries, detail, null);
+        this(id, heading, receivedAt, wire, state, duplicateCheck, reply, deliveries, detail, null, null);
     }
 
     /** Whether the HL7-level check applies: asked for, an HL7 id to check, and a message to deliver. */
@@ -50,6 +59,6 @@ public record InboundRegistration(InternalId id, MessageHeading heading, Instant
     /** This registration as the HL7 duplicate it turned out to be: DUPLICATE, no deliveries. */
     public InboundRegistration asHl7Duplicate(String why) {
         return new InboundRegistration(id, heading, receivedAt, wire, InboundState.DUPLICATE, duplicateCheck, reply,
-                List.of(), why, null);
+                List.of(), why, null, cpaVersion);
     }
 }

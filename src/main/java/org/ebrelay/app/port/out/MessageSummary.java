@@ -11,8 +11,9 @@ import org.ebrelay.domain.reliability.MessageState;
  * @param createdAt     submitted (outbound) or received (inbound)
  * @param nextAttemptAt when the dispatcher looks at it again, or null
  * @param lastReason    the detail of its latest state change, or null
+ * @param cpaVersion    the stored version of its CPA it was sent or received under, or null when unknown
  */
 public record MessageSummary(InternalId id, Direction direction, MessageState state, MessageHeading heading,
                              int attempts, Instant createdAt, Instant updatedAt, Instant nextAttemptAt,
-                             String lastReason) {
+                             String lastReason, Integer cpaVersion) {
 }

@@ -15,10 +15,11 @@ import org.ebrelay.domain.reliability.DeliveryTerms;
  * @param wire           the encoded (and signed) message package, re-sent byte for byte (RM-S3)
  * @param submittedAt    when it was accepted
  * @param firstAttemptAt when it becomes due for its first attempt (usually {@code submittedAt})
+ * @param cpaVersion     the stored version of its CPA it was resolved against, or null when unknown
  */
 public record SubmittedMessage(InternalId id, MessageHeading heading, DeliveryTerms terms, Instant timeToLive,
                                Instant deadline, String endpointUrl, String soapAction, WireBytes wire,
-                               Instant submittedAt, Instant firstAttemptAt) {
+                               Instant submittedAt, Instant firstAttemptAt, Integer cpaVersion) {
     public SubmittedMessage {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(heading, "heading");
@@ -28,5 +29,13 @@ public record SubmittedMessage(InternalId id, MessageHeading heading, DeliveryTe
         Objects.requireNonNull(wire, "wire");
         Objects.requireNonNull(submittedAt, "submittedAt");
         Objects.requireNonNull(firstAttemptAt, "firstAttemptAt");
+    }
+
+    /** Without a known CPA version. */
+    public SubmittedMessage(InternalId id, MessageHeading heading, DeliveryTerms terms, Instant timeToLive,
+                            Instant deadline, String endpointUrl, String soapAction, WireBytes wire,
+                            Instant submittedAt, Instant firstAttemptAt) {
+        this(id, heading, terms, timeToLive, deadline, endpointUrl, soapAction, wire, submittedAt, firstAttemptAt,
+                null);
     }
 }

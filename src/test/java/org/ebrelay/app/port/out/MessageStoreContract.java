@@ -99,6 +99,17 @@ public abstract class MessageStoreContract {
         }
 
         @Test
+        void theCpaVersionAMessageWasResolvedAgainstIsStoredWithItAndShownByStatus() {
+            SubmittedMessage a = outbound("a", T0);
+            store().insert(new SubmittedMessage(a.id(), a.heading(), a.terms(), a.timeToLive(), a.deadline(),
+                    a.endpointUrl(), a.soapAction(), a.wire(), a.submittedAt(), a.firstAttemptAt(), 7));
+            store().insert(outbound("b", T0));
+
+            assertThat(the("a").summary().cpaVersion()).isEqualTo(7);
+            assertThat(the("b").summary().cpaVersion()).as("not known: none recorded").isNull();
+        }
+
+        @Test
         void storingTheSameInternalIdOrMessageIdAgainIsRefusedAndLeavesNothingBehind() {
             store().insert(outbound("a", T0));
             SubmittedMessage sameId = outbound("a", T0);
@@ -480,6 +491,15 @@ public abstract class MessageStoreContract {
                     .containsExactly(DeliveryId.of("dlv-r"));
             assertThat(store().statusOf(CPA, registration.heading().messageId()))
                     .contains(new ReceivedStatus(InternalId.of("in-r"), InboundState.RECEIVED, T0));
+        }
+
+        @Test
+        void theCpaVersionAReceivedMessageWasCheckedAgainstIsStoredWithIt() {
+            InboundRegistration r = received("r").build();
+            store().register(new InboundRegistration(r.id(), r.heading(), r.receivedAt(), r.wire(), r.state(),
+                    r.duplicateCheck(), r.reply(), r.deliveries(), r.detail(), null, 5));
+
+            assertThat(the(r.heading().messageId()).summary().cpaVersion()).isEqualTo(5);
         }
 
         @Test
