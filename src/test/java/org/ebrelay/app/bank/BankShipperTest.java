@@ -90,8 +90,9 @@ class BankShipperTest {
         }
 
         @Override
-        public List<FeedEvent> eventsAfter(long afterSequence, int limit) {
-            return log.tailMap(afterSequence, false).values().stream().limit(limit).toList();
+        public List<LogEntry> entriesAfter(long afterSequence, int limit) {
+            return log.tailMap(afterSequence, false).values().stream().limit(limit)
+                    .map(e -> new LogEntry(null, e)).toList();
         }
 
         @Override
