@@ -87,6 +87,36 @@ class JdbcMessageBankTest {
     }
 
     @Test
+    void inAClusterEventsOfTwoWritersAboutOneMessageMakeOneTimelineUnderItsHomeNode() {
+        bank.feed(new FeedBatch("node-a", 1, List.of(outbound("k1", "H1", "SENDING", T0, 1, "m1")
+                .withHome("node-a")), List.of(event(1, "k1", T0, "SUBMITTED"))));
+        bank.feed(new FeedBatch("node-b", 2, List.of(outbound("k1", "H1", "COMPLETE", T0, 2, "m1")
+                .withHome("node-a")), List.of(event(2, "k1", T0, "ACKNOWLEDGED"))));
+
+        Page<MessageSummary> found = bank.search(BankQuery.all(), null, 10);
+        assertThat(found.items()).extracting(MessageSummary::node).containsExactly("node-a");
+        assertThat(found.items()).extracting(MessageSummary::state).containsExactly("COMPLETE");
+        assertThat(bank.detail(found.items().get(0).id()).orElseThrow().events())
+                .extracting(Views.Event::sequence, Views.Event::node)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "node-a"),
+                        org.assertj.core.groups.Tuple.tuple(2L, "node-b"));
+    }
+
+    @Test
+    void aDeadNodesPartShippedByAnotherMovesItsCursorButIsNotItsContact() {
+        bank.hello("node-b", new NodeHello("http://b", "dev", List.of()));
+        clock.advance(Duration.ofMinutes(10));
+
+        long cursor = bank.feed(new FeedBatch("node-b", 7, List.of(outbound("k1", "H1", "SENDING", T0, 7, "m1")),
+                List.of(event(7, "k1", T0, "SEND_STARTED")), "node-a"));
+
+        assertThat(cursor).isEqualTo(7);
+        Views.Node b = bank.nodes().stream().filter(n -> n.node().equals("node-b")).findFirst().orElseThrow();
+        assertThat(b.lastContact()).as("still when node-b itself last called").isEqualTo(T0);
+        assertThat(b.lastSequence()).isEqualTo(7);
+    }
+
+    @Test
     void aRegeneratedMessageIsFoundByEveryMessageIdOfItsChainAndKeepsEachWire() {
         bank.feed(new FeedBatch("node-a", 1, List.of(outbound("k1", "H1", "RETRYING", T0, 1, "first")), List.of()));
         bank.feed(new FeedBatch("node-a", 2, List.of(outbound("k1", "H1", "COMPLETE", T0, 2, "first", "second")),
