@@ -144,6 +144,7 @@ public final class Gateway implements AutoCloseable {
         metrics = new GatewayMetrics(store, clock);
 
         pending = new PendingReplies(clock, Duration.ofMinutes(5));
+        ClusterSetup.shareReplies(database, pending, codec, nodeId, clock).ifPresent(started::push);
         SignalHandler signals = new SignalHandler(store, pending, OutboundListener.each(outboundListeners));
         AsyncReplies replies = new AsyncReplies(sender, AsyncReplies.Settings.defaults());
         started.push(replies);

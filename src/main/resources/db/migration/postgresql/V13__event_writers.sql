@@ -12,3 +12,15 @@ CREATE TABLE event_writers (
     shipped_by    VARCHAR(64),            -- NULL: the node ships its own part; else the live node that took it over
     taken_at      BIGINT
 );
+
+-- Replies awaited by a node of a cluster (a Pong for its Ping, a StatusResponse for its StatusRequest): an
+-- asynchronous reply may reach any node, which leaves it here for the requesting node to collect. Rows go when the
+-- request ends; ones a dead node left behind go with the next registration an hour later.
+CREATE TABLE pending_replies (
+    request_id    VARCHAR(1024) NOT NULL PRIMARY KEY,   -- the MessageId of the request
+    node_id       VARCHAR(64)   NOT NULL,
+    registered_at BIGINT        NOT NULL,
+    replied_at    BIGINT,
+    content_type  VARCHAR(4096),
+    reply         BYTEA                        -- the reply as a package (re-encoded on the node that received it)
+);
