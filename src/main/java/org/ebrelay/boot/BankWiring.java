@@ -24,6 +24,7 @@ import org.ebrelay.app.bank.NodeHello;
 import org.ebrelay.app.port.in.SubmitMessage;
 import org.ebrelay.app.port.out.MessageCodec;
 import org.ebrelay.boot.config.GatewayConfig;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's side of the Message Bank: with {@code bank.url} it ships to that standalone bank over HTTP; without
@@ -50,6 +51,10 @@ final class BankWiring {
         BankHost host = null;
         BankChannel channel;
         if (settings.url() == null || settings.url().isBlank()) {
+            if (config.cluster().enabled() && settings.jdbcUrl() == null) {
+                LoggerFactory.getLogger(BankWiring.class).warn("node {} of a cluster hosts a bank of its own: it gets"
+                        + " only the events this node writes; set bank.url on every node to one bank", nodeId);
+            }
             host = BankHost.start(settings, config.portal(), config.storage().dataDir(), clock,
                     config.http().maxMessageBytes());
             started.push(host);
