@@ -2,6 +2,7 @@ package org.ebrelay.boot;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Deque;
@@ -12,6 +13,7 @@ import org.ebrelay.adapter.portal.PortalPages;
 import org.ebrelay.adapter.http.WebServer;
 import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.adapter.jdbc.JdbcBankOutbox;
+import org.ebrelay.adapter.jdbc.JdbcEventWriters;
 import org.ebrelay.adapter.jdbc.JdbcMessageStore;
 import org.ebrelay.app.AgreementRegistry;
 import org.ebrelay.app.bank.BankChannel;
@@ -23,6 +25,7 @@ import org.ebrelay.app.bank.NodeHello;
 import org.ebrelay.app.port.in.SubmitMessage;
 import org.ebrelay.app.port.out.MessageCodec;
 import org.ebrelay.boot.config.GatewayConfig;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's side of the Message Bank: with {@code bank.url} it ships to that standalone bank over HTTP; without
@@ -50,6 +53,10 @@ final class BankWiring {
         BankHost host = null;
         BankChannel channel;
         if (settings.url() == null || settings.url().isBlank()) {
+            if (config.cluster().enabled() && settings.jdbcUrl() == null) {
+                LoggerFactory.getLogger(BankWiring.class).warn("node {} of a cluster hosts a bank of its own: it gets"
+                        + " only the events this node writes; set bank.url on every node to one bank", nodeId);
+            }
             host = BankHost.start(settings, config.portal(), config.storage().dataDir(), clock,
                     config.http().maxMessageBytes());
             started.push(host);
@@ -61,10 +68,27 @@ final class BankWiring {
         }
         Supplier<NodeHello> hello = () -> new NodeHello(address.get().toString(), version(),
                 new ArrayList<>(agreements.all().stream().map(a -> a.cpaId().value()).toList()));
-        BankShipper shipper = new BankShipper(nodeId, new JdbcBankOutbox(database), channel, hello,
+        boolean clustered = config.cluster().enabled();
+        BankShipper shipper = new BankShipper(nodeId, new JdbcBankOutbox(database, clustered), channel, hello,
                 new BankWork(store, store, clock, wake, new BankResubmission(nodeId, codec, submit)), clock, new BankShipper.Settings(settings.batchSize(),
-                settings.shipInterval(), settings.gapWait(), 20, 20), notes);
+                settings.shipInterval(), settings.gapWait(), 20, 20), clustered ? writers(config, database) : null,
+                notes);
         return new BankWiring(host, shipper);
+    }
+
+    /**
+     * In a cluster, records this node as a writer of the shared event log before it writes any event (its part of
+     * the log starts there), or takes its part back from a node that shipped it while it was away.
+     */
+    static void registerWriter(GatewayConfig config, String nodeId, Database database, Clock clock) {
+        if (config.cluster().enabled() && config.bank().enabled()) {
+            writers(config, database).register(nodeId, clock.instant());
+        }
+    }
+
+    private static JdbcEventWriters writers(GatewayConfig config, Database database) {
+        Duration startup = config.cluster().checkinInterval().plusSeconds(30);
+        return new JdbcEventWriters(database, ClusterSetup.CLUSTER_SCHEDULER, startup);
     }
 
     /** Starts shipping (after the web server, so the announced address is the bound one). */

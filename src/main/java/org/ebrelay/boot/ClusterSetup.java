@@ -1,10 +1,16 @@
 package org.ebrelay.boot;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ebrelay.adapter.jdbc.Database;
+import org.ebrelay.adapter.jdbc.JdbcReplyMailbox;
 import org.ebrelay.adapter.quartz.QuartzWakeUps;
+import org.ebrelay.app.PendingReplies;
+import org.ebrelay.app.SharedReplies;
+import org.ebrelay.app.port.out.MessageCodec;
 import org.ebrelay.app.port.out.NodeId;
 import org.ebrelay.boot.config.GatewayConfig;
 
@@ -17,6 +23,8 @@ import org.ebrelay.boot.config.GatewayConfig;
 final class ClusterSetup {
     /** The Quartz scheduler name every node of a cluster shares. */
     static final String CLUSTER_SCHEDULER = "ebrelay-cluster";
+    /** How often a node waiting for a reply looks for it in the database. */
+    private static final Duration REPLY_POLL = Duration.ofMillis(100);
 
     private ClusterSetup() {
     }
@@ -32,6 +40,21 @@ final class ClusterSetup {
         if (config.storage().poolSize() < 2) {
             problems.add("storage.poolSize must be at least 2: " + config.storage().poolSize());
         }
+    }
+
+    /**
+     * On a database the nodes share (PostgreSQL), the replies awaited by a node's Ping and StatusRequest are shared
+     * with the others, so an asynchronous reply that reaches another node still gets to its waiter. Empty on a
+     * node's own H2 database.
+     */
+    static Optional<AutoCloseable> shareReplies(Database database, PendingReplies pending, MessageCodec codec,
+                                                NodeId node, Clock clock) {
+        if (!database.vendor().equals("postgresql")) {
+            return Optional.empty();
+        }
+        SharedReplies shared = new SharedReplies(pending, new JdbcReplyMailbox(database), codec, node.value(), clock);
+        shared.start(REPLY_POLL);
+        return Optional.of(shared);
     }
 
     /**

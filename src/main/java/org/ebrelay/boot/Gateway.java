@@ -149,6 +149,7 @@ public final class Gateway implements AutoCloseable {
         GatewayConfig.Ordering orderingLimits = config.delivery().ordering();
         ordering = new OrderedDelivery(orderingStore, new OrderingLimits(orderingLimits.maxHeldPerConversation(),
                 orderingLimits.maxGapWait()), this::announce, clock);
+        BankWiring.registerWriter(config, nodeId.value(), database, clock);
         cpaAdmin = CpaAdminSetup.start(config, clock, nodeId.value(), agreements, database, started);
         SoapCodec codec = new SoapCodec(new EbmsDecoder(new EbmsDecoder.Options(setup.maxMessageBytes(),
                 config.http().schemaValidation())));
@@ -162,6 +163,7 @@ public final class Gateway implements AutoCloseable {
         metrics = new GatewayMetrics(store, clock);
 
         pending = new PendingReplies(clock, Duration.ofMinutes(5));
+        ClusterSetup.shareReplies(database, pending, codec, nodeId, clock).ifPresent(started::push);
         SignalHandler signals = new SignalHandler(store, pending, OutboundListener.each(outboundListeners));
         AsyncReplies replies = new AsyncReplies(sender, AsyncReplies.Settings.defaults());
         started.push(replies);

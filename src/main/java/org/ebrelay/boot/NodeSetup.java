@@ -8,6 +8,7 @@ import org.ebrelay.adapter.http.SenderConfig;
 import org.ebrelay.adapter.http.WebServerConfig;
 import org.ebrelay.adapter.tls.TlsSettings;
 import org.ebrelay.adapter.jdbc.DatabaseSettings;
+import org.ebrelay.adapter.jdbc.NodeTaggedUrl;
 import org.ebrelay.adapter.jdbc.Durability;
 import org.ebrelay.app.AgreementRegistry;
 import org.ebrelay.app.LocalParties;
@@ -110,7 +111,7 @@ record NodeSetup(GatewayConfig config, Clock clock, NodeId nodeId, AgreementRegi
         Durability durability = Durability.fromSetting(config.storage().durability());
         GatewayConfig.Storage storage = config.storage();
         if (storage.jdbcUrl() != null) {
-            return new DatabaseSettings(storage.jdbcUrl(), storage.user() == null ? "sa" : storage.user(),
+            return new DatabaseSettings(NodeTaggedUrl.of(storage.jdbcUrl(), nodeId.value()), storage.user() == null ? "sa" : storage.user(),
                     storage.password() == null ? "" : storage.password(), storage.poolSize(), durability);
         }
         return DatabaseSettings.h2File(storage.dataDir(), durability).withPoolSize(storage.poolSize());

@@ -46,6 +46,38 @@ class PendingRepliesTest {
     }
 
     @Test
+    void inAClusterAReplyThisNodeDoesNotAwaitIsLeftForTheNodeThatDoesAndItsOwnAreCompletedHere() throws Exception {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        pending.shareWith(new PendingReplies.Elsewhere() {
+            @Override
+            public void expect(MessageId requestId) {
+                calls.add("expect " + requestId);
+            }
+
+            @Override
+            public boolean leave(MessageId requestId, EbmsMessage reply) {
+                calls.add("leave " + requestId);
+                return requestId.value().startsWith("theirs");
+            }
+
+            @Override
+            public void forget(MessageId requestId) {
+                calls.add("forget " + requestId);
+            }
+        });
+        CompletableFuture<EbmsMessage> waiting = pending.register(PING);
+
+        assertThat(pending.complete(MessageId.of("theirs@lab.test"), pong(PING))).isTrue();
+        assertThat(pending.complete(MessageId.of("nobodys@lab.test"), pong(PING))).isFalse();
+        assertThat(pending.awaited()).containsExactly(PING);
+        assertThat(pending.completeHere(PING, pong(PING))).isTrue();
+
+        assertThat(waiting.get().messageId()).isEqualTo(MessageId.of("pong@b.test"));
+        assertThat(calls).containsExactly("expect " + PING, "leave theirs@lab.test", "leave nobodys@lab.test",
+                "forget " + PING);
+    }
+
+    @Test
     void aReplyNobodyWaitsForIsRefused() {
         assertThat(pending.complete(PING, pong(PING))).isFalse();
     }

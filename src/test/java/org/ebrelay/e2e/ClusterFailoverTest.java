@@ -11,11 +11,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.ebrelay.adapter.bank.Views;
 import org.ebrelay.adapter.jdbc.TestPostgres;
 import org.ebrelay.app.port.in.DeliveryView;
 import org.ebrelay.boot.Gateway;
@@ -32,8 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A cluster of two hospital nodes, each a process of its own ({@code ebrelay serve}), sharing one embedded PostgreSQL
- * database with Quartz clustered; the lab runs in this JVM. Every lab answer reaches the hospital 400 ms late (a
- * proxy holds it), so messages are in flight when one hospital node is killed like {@code kill -9} mid-load.
+ * database with Quartz clustered; the lab and a standalone Message Bank run in this JVM. Every lab answer reaches the
+ * hospital 400 ms late (a proxy holds it), so messages are in flight when one hospital node is killed like
+ * {@code kill -9} mid-load. Both nodes ship to the bank; the second only when it starts, so its whole part of the
+ * event log is left for the survivor to ship under its id.
  */
 class ClusterFailoverTest {
     private static final Duration LEASE = Duration.ofSeconds(5);
@@ -46,6 +52,7 @@ class ClusterFailoverTest {
     private TestNode second;
     private TestNode lab;
     private FaultProxy slowLab;
+    private BankNodes bank;
 
     @BeforeEach
     void setUp() {
@@ -62,13 +69,14 @@ class ClusterFailoverTest {
         second = new TestNode(root, "hospital-2", DemoCpa.HOSPITAL, TestNode.freePort(), Duration.ofSeconds(10),
                 null).withCpa(cpa);
         lab = TestNode.lab(root, labPort).withCpa(cpa);
+        bank = new BankNodes(root.resolve("bank"), List.of());
     }
 
     @Test
     void aNodeKilledMidLoadLeavesNothingStuckAndEveryOrderReachesTheLabExactlyOnce() throws Exception {
-        try (Gateway receiver = lab.start(); FaultProxy proxy = slowLab;
-             NodeProcess one = NodeProcess.startWith(first, yaml(first), null);
-             NodeProcess two = NodeProcess.startWith(second, yaml(second), null)) {
+        try (Gateway receiver = lab.start(); FaultProxy proxy = slowLab; BankNodes banked = bank;
+             NodeProcess one = NodeProcess.startWith(first, yaml(first, "PT0.2S"), null);
+             NodeProcess two = NodeProcess.startWith(second, yaml(second, "PT1H"), null)) {
             eventually().untilAsserted(() -> assertThat(schedulerInstances())
                     .as("both nodes joined the Quartz cluster").contains("hospital-1", "hospital-2"));
             List<Hl7Messages.Er7> orders = new ArrayList<>();
@@ -88,6 +96,7 @@ class ClusterFailoverTest {
             eventually(Duration.ofSeconds(60)).until(() -> accepted.size() >= ORDERS / 4 && !claimsOf("hospital-2")
                     .isEmpty());
             two.kill();
+            Instant killed = Instant.now();
             Map<String, Long> heldByTheDead = claimsOf("hospital-2");
             assertThat(submitters.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
@@ -116,7 +125,51 @@ class ClusterFailoverTest {
                     .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1L));
             eventually(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(schedulerInstances())
                     .as("the Quartz cluster recovered the dead node's share").containsExactly("hospital-1"));
+
+            eventually(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(bankedTimelines())
+                    .as("the bank holds every event once, under the node that wrote it, in its message's timeline")
+                    .isEqualTo(loggedTimelines()));
+            assertThat(loggedTimelines().values()).flatMap(events -> events)
+                    .as("events of both nodes").anyMatch(e -> e.startsWith("hospital-2:"))
+                    .anyMatch(e -> e.startsWith("hospital-1:"));
+            assertThat(bank.messagesOf("hospital-2")).as("hospital-2 shipped only when it started, before it wrote"
+                    + " anything: the survivor banked its part").isNotEmpty();
+            Views.Node dead = bank.bank().nodes().stream().filter(n -> n.node().equals("hospital-2")).findFirst()
+                    .orElseThrow();
+            assertThat(dead.lastContact()).as("the survivor's shipping is not the dead node's contact")
+                    .isBefore(killed);
         }
+    }
+
+    private String yaml(TestNode node, String shipInterval) {
+        return yaml(node) + "bank:\n"
+                + "  url: \"" + bank.url() + "\"\n"
+                + "  shipInterval: " + shipInterval + "\n"
+                + "  gapWait: PT2S\n";
+    }
+
+    /** Every message's events in the shared log, as writer:sequence, by message key. */
+    private Map<String, Set<String>> loggedTimelines() throws SQLException {
+        Map<String, Set<String>> timelines = new TreeMap<>();
+        query("SELECT message_key, node_id, seq FROM message_events", rows -> timelines
+                .computeIfAbsent(rows.getString(1), k -> new TreeSet<>()).add(rows.getString(2) + ":" + rows.getLong(3)));
+        return timelines;
+    }
+
+    /** The same from the bank; a message banked twice (under two nodes) shows as such. */
+    private Map<String, Set<String>> bankedTimelines() {
+        Map<String, Set<String>> timelines = new TreeMap<>();
+        for (String node : List.of("hospital-1", "hospital-2")) {
+            for (Views.MessageDetail message : bank.messagesOf(node)) {
+                Set<String> events = new TreeSet<>();
+                message.events().stream().filter(e -> e.sequence() != null)
+                        .forEach(e -> events.add(e.node() + ":" + e.sequence()));
+                if (timelines.put(message.summary().key(), events) != null) {
+                    timelines.put(message.summary().key(), Set.of("banked twice"));
+                }
+            }
+        }
+        return timelines;
     }
 
     private String yaml(TestNode node) {

@@ -20,7 +20,8 @@ import org.ebrelay.app.bank.RetentionRules;
 
 /**
  * Stores what nodes ship, idempotently: a node's event once per (node, sequence), a message once per (node, key)
- * with the newest snapshot winning, each MessageId's wire once. Portable SQL (select, then insert or update): one
+ * with the newest snapshot winning, each MessageId's wire once. In a cluster a message belongs to its home node
+ * (the writer of its first event) while each event keeps the node that wrote it. Portable SQL (select, then insert or update): one
  * node's batches arrive one at a time, and the unique keys turn any race into a failed batch the node resends.
  */
 final class BankIngestRows {
@@ -66,6 +67,19 @@ final class BankIngestRows {
         }
     }
 
+    /** A dead node's part shipped by another: recorded when never seen, but not counted as the node's contact. */
+    private static void known(Connection c, String node, Instant now) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM bank_nodes WHERE node_id = ?")) {
+            select.setString(1, node);
+            try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+        }
+        insertNode(c, node, null, null, "", now);
+    }
+
     private static void insertNode(Connection c, String node, String address, String version, String cpas,
                                    Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO bank_nodes (node_id, address, version,"
@@ -92,10 +106,15 @@ final class BankIngestRows {
 
     /** Stores a batch; answers the node's last banked sequence after it. */
     static long feed(Connection c, FeedBatch batch, RetentionRules retention, Instant now) throws SQLException {
-        touch(c, batch.node(), now);
+        if (batch.onBehalf()) {
+            known(c, batch.node(), now);
+        } else {
+            touch(c, batch.node(), now);
+        }
         Map<String, Long> bankIds = new HashMap<>();
         for (FeedMessage message : batch.messages()) {
-            bankIds.put(message.key(), upsert(c, batch.node(), message, retention, now));
+            String home = message.home() == null ? batch.node() : message.home();
+            bankIds.put(message.key(), upsert(c, home, message, retention, now));
         }
         insertEvents(c, batch.node(), batch.events(), bankIds);
         BankNoteRows.insert(c, batch.node(), batch.notes());

@@ -31,7 +31,9 @@ public final class HttpBankChannel implements BankChannel {
     private final String token;
     private final Duration timeout;
     private final HttpClient client;
-    private final ObjectMapper json = ApiJson.mapper();
+    /** Null fields are left out, so a node alone sends what a bank of the release before reads (no cluster fields). */
+    private final ObjectMapper json = ApiJson.mapper()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     public HttpBankChannel(URI bankUrl, String token, Duration timeout) {
         String text = bankUrl.toString();

@@ -13,13 +13,16 @@ import java.util.Map;
 import org.ebrelay.app.bank.BankOutbox;
 import org.ebrelay.app.bank.FeedEvent;
 import org.ebrelay.app.bank.FeedMessage;
+import org.ebrelay.app.bank.LogEntry;
 import org.ebrelay.app.bank.FeedMessage.FeedMessageId;
 import org.ebrelay.app.bank.FeedMessage.FeedWire;
 
 /**
  * The node's bank outbox is its event log: {@code message_events} is appended in the transaction of every state
  * change, so reading it after a cursor gives the bank every change exactly as committed, at no cost on the hot
- * path. The message rows and wire bytes are read here, on the shipper's thread, through the read pool.
+ * path. The message rows and wire bytes are read here, on the shipper's thread, through the read pool. Each entry
+ * names the node that wrote it ({@code node_id}, set by the column's default from the connection's setting on
+ * PostgreSQL; NULL on H2 and for events older than that column).
  */
 public final class JdbcBankOutbox implements BankOutbox {
     private static final int KEYS_PER_QUERY = 100;
@@ -35,29 +38,41 @@ public final class JdbcBankOutbox implements BankOutbox {
     private static final String IDS = "SELECT message_key, message_id, ordinal, assigned_at FROM outbound_message_ids"
             + " WHERE message_key IN (%s) ORDER BY message_key, ordinal";
 
-    private final Database database;
+    private static final String HOMES = "SELECT e.message_key, e.node_id FROM message_events e"
+            + " WHERE e.message_key IN (%s) AND e.seq = (SELECT MIN(f.seq) FROM message_events f"
+            + " WHERE f.message_key = e.message_key)";
 
+    private final Database database;
+    private final boolean clustered;
+
+    /** A node alone: no home nodes to name. */
     public JdbcBankOutbox(Database database) {
+        this(database, false);
+    }
+
+    /** @param clustered the log is shared by the nodes of a cluster: snapshots name their home node */
+    public JdbcBankOutbox(Database database, boolean clustered) {
         this.database = database;
+        this.clustered = clustered;
     }
 
     @Override
-    public List<FeedEvent> eventsAfter(long afterSequence, int limit) {
-        String sql = "SELECT seq, message_key, event_time, event_type, from_state, to_state, detail"
+    public List<LogEntry> entriesAfter(long afterSequence, int limit) {
+        String sql = "SELECT seq, message_key, event_time, event_type, from_state, to_state, detail, node_id"
                 + " FROM message_events WHERE seq > ? ORDER BY seq LIMIT ?";
         return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(sql)) {
                 select.setLong(1, afterSequence);
                 select.setInt(2, limit);
-                List<FeedEvent> events = new ArrayList<>();
+                List<LogEntry> entries = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        events.add(new FeedEvent(rows.getLong(1), rows.getString(2),
-                                Instant.ofEpochMilli(rows.getLong(3)), rows.getString(4), rows.getString(5),
-                                rows.getString(6), rows.getString(7)));
+                        entries.add(new LogEntry(rows.getString(8), new FeedEvent(rows.getLong(1),
+                                rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)), rows.getString(4),
+                                rows.getString(5), rows.getString(6), rows.getString(7))));
                     }
                 }
-                return events;
+                return entries;
             }
         });
     }
@@ -70,10 +85,30 @@ public final class JdbcBankOutbox implements BankOutbox {
             found.addAll(database.read(c -> {
                 List<FeedMessage> messages = new ArrayList<>(outbound(c, chunk, snapshotSequence));
                 messages.addAll(inbound(c, chunk, snapshotSequence));
-                return messages;
+                return clustered ? withHomes(c, chunk, messages) : messages;
             }));
         }
         return found;
+    }
+
+    /** Names each message's home: the writer of its first event (none for messages older than that record). */
+    private static List<FeedMessage> withHomes(Connection c, List<String> keys, List<FeedMessage> messages)
+            throws SQLException {
+        Map<String, String> homes = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement(String.format(HOMES, marks(keys.size())))) {
+            bindKeys(select, keys);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    homes.put(r.getString(1), r.getString(2));
+                }
+            }
+        }
+        List<FeedMessage> named = new ArrayList<>(messages.size());
+        for (FeedMessage message : messages) {
+            String home = homes.get(message.key());
+            named.add(home == null ? message : message.withHome(home));
+        }
+        return named;
     }
 
     private static List<FeedMessage> outbound(Connection c, List<String> keys, long sequence) throws SQLException {
@@ -93,7 +128,7 @@ public final class JdbcBankOutbox implements BankOutbox {
                             r.getInt("attempts"), instant(r, "created_at"), instant(r, "updated_at"),
                             r.getString("last_reason"), sequence, ids.getOrDefault(key, List.of()),
                             wire == null ? null : new FeedWire(messageId, r.getString("content_type"), wire),
-                            version(r)));
+                            version(r), null));
                 }
             }
         }
@@ -114,7 +149,8 @@ public final class JdbcBankOutbox implements BankOutbox {
                             r.getString("service_type"), r.getString("action"), false, 0, received,
                             instant(r, "updated_at"), r.getString("last_reason"), sequence,
                             List.of(new FeedMessageId(messageId, 1, received)),
-                            new FeedWire(messageId, r.getString("content_type"), r.getBytes("wire")), version(r)));
+                            new FeedWire(messageId, r.getString("content_type"), r.getBytes("wire")), version(r),
+                            null));
                 }
             }
         }

@@ -3,8 +3,6 @@ package org.ebrelay.app.bank;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -24,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * <p>Sequence numbers are taken in commit order on one H2 node (a single writer), so a hole is a rolled-back number
  * and final at once. A database with concurrent writers (PostgreSQL) may show a hole that a transaction still in
  * flight fills a moment later: events after a hole are held back until it is filled or {@code gapWait} has passed.
+ *
+ * <p>In a cluster the nodes share one log: each ships the events it wrote under its own id, and a live node ships
+ * what a dead node left ({@link DeadNodeParts}), so the bank gets every event once, under the node that wrote it.
  */
 public final class BankShipper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("org.ebrelay.bank.shipper");
@@ -48,31 +49,40 @@ public final class BankShipper implements AutoCloseable {
     private final BankWork work;
     private final Clock clock;
     private final Settings settings;
-    private final GapWatch gaps;
+    private final EventWriters writers;
+    private final LogPart own;
+    private final DeadNodeParts deadParts;
     private final NodeNotes notes;
     private ScheduledExecutorService executor;
-    private long cursor = -1;
     private volatile Instant lastContact;
     private volatile String lastProblem;
     private volatile CpaShipping cpas;
 
+    /** A node alone: it ships the whole event log as its own. */
     public BankShipper(String node, BankOutbox outbox, BankChannel channel, Supplier<NodeHello> hello,
                        BankWork work, Clock clock, Settings settings) {
-        this(node, outbox, channel, hello, work, clock, settings, NodeNotes.NONE);
+        this(node, outbox, channel, hello, work, clock, settings, null, NodeNotes.NONE);
     }
 
-    /** @param notes the node's notes outside its messages (operator actions, refused requests), shipped too */
+    /**
+     * @param writers in a cluster, the writers of the shared log: the node ships the events it wrote, and the
+     *                remaining events of dead nodes it takes over; null for a node alone
+     * @param notes   the node's notes outside its messages (operator actions, refused requests), shipped too
+     */
     public BankShipper(String node, BankOutbox outbox, BankChannel channel, Supplier<NodeHello> hello,
-                       BankWork work, Clock clock, Settings settings, NodeNotes notes) {
-        this.notes = Objects.requireNonNull(notes, "notes");
+                       BankWork work, Clock clock, Settings settings, EventWriters writers, NodeNotes notes) {
         this.node = Objects.requireNonNull(node, "node");
+        this.notes = Objects.requireNonNull(notes, "notes");
         this.outbox = outbox;
         this.channel = channel;
         this.hello = hello;
         this.work = work;
         this.clock = clock;
         this.settings = settings;
-        this.gaps = new GapWatch(clock, settings.gapWait());
+        this.writers = writers;
+        this.own = new LogPart(node, null, writers == null ? LogPart.everyWriter() : LogPart.writtenByOrUnknown(node),
+                clock, settings.gapWait());
+        this.deadParts = writers == null ? null : new DeadNodeParts(node, writers, clock, settings.gapWait());
     }
 
     /** Runs {@link #runOnce} every {@code interval} on a thread of its own. */
@@ -102,8 +112,9 @@ public final class BankShipper implements AutoCloseable {
     public synchronized int runOnce() {
         int shipped = 0;
         try {
-            if (cursor < 0) {
-                cursor = channel.hello(node, hello.get());
+            long start = writers == null ? 0 : ownPart().startSequence();
+            if (!own.positioned()) {
+                own.position(channel.hello(node, hello.get()), start);
                 if (cpas != null) {
                     cpas.forget();
                 }
@@ -111,19 +122,16 @@ public final class BankShipper implements AutoCloseable {
             if (cpas != null) {
                 cpas.shipIfChanged(channel, node);
             }
-            for (int i = 0; i < settings.batchesPerRun(); i++) {
-                int sent = shipOnce();
-                shipped += sent;
-                if (sent < settings.batchSize()) {
-                    break;
-                }
-            }
+            shipped += own.ship(outbox, channel, settings.batchSize(), settings.batchesPerRun()).shipped();
             shipNotes();
             carryOutWork();
+            if (deadParts != null) {
+                shipped += deadParts.run(outbox, channel, settings.batchSize(), settings.batchesPerRun());
+            }
             lastContact = clock.instant();
             lastProblem = null;
         } catch (BankChannel.BankUnavailable e) {
-            cursor = -1;
+            own.unposition();
             if (lastProblem == null) {
                 LOG.warn("the bank is not reachable; shipping resumes when it is: {}", e.getMessage());
             }
@@ -132,34 +140,21 @@ public final class BankShipper implements AutoCloseable {
         return shipped;
     }
 
-    private int shipOnce() {
-        List<FeedEvent> read = outbox.eventsAfter(cursor, settings.batchSize());
-        List<FeedEvent> ship = new ArrayList<>(read.size());
-        long expected = cursor + 1;
-        for (FeedEvent event : read) {
-            if (event.sequence() != expected && !gaps.skippable(expected)) {
-                break;
-            }
-            ship.add(event);
-            expected = event.sequence() + 1;
+    /** This node as a writer of the cluster's log, registered again when another node took its part meanwhile. */
+    private EventWriters.Writer ownPart() {
+        EventWriters.Writer writer = writers.writer(node);
+        if (writer == null || writer.shippedBy() != null) {
+            writers.register(node, clock.instant());
+            writer = writers.writer(node);
         }
-        if (ship.isEmpty()) {
-            return 0;
-        }
-        long upTo = expected - 1;
-        Set<String> keys = new LinkedHashSet<>();
-        ship.forEach(e -> keys.add(e.key()));
-        List<FeedMessage> snapshots = outbox.snapshots(new ArrayList<>(keys), upTo);
-        cursor = channel.feed(new FeedBatch(node, upTo, snapshots, ship));
-        gaps.forgetUpTo(cursor);
-        return ship.size();
+        return writer;
     }
 
     /** The pending notes in a batch of their own; forgotten on the node once the bank has them. */
     private void shipNotes() {
         List<NodeNote> pending = notes.pending(settings.batchSize());
         if (!pending.isEmpty()) {
-            cursor = channel.feed(new FeedBatch(node, cursor, List.of(), List.of(), pending));
+            channel.feed(new FeedBatch(node, own.cursor(), List.of(), List.of(), pending, null));
             notes.shipped(pending);
         }
     }
@@ -183,7 +178,12 @@ public final class BankShipper implements AutoCloseable {
 
     /** Where the bank's copy of this node's event log ends, as the bank last said (-1: not known now). */
     public synchronized long cursor() {
-        return cursor;
+        return own.positioned() ? own.cursor() : -1;
+    }
+
+    /** The dead nodes whose remaining events this node ships now (empty on a node alone). */
+    public synchronized Set<String> deadNodesShipped() {
+        return deadParts == null ? Set.of() : deadParts.held();
     }
 
     /** When the bank last answered a whole run, or null. */

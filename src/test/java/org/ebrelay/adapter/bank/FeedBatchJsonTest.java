@@ -20,7 +20,7 @@ class FeedBatchJsonTest {
                 "token ops (operator) as alice", "ABANDON", "m1@lab", "reason: gone; answered 200", null, -1, null, 1);
         NodeNote rejected = new NodeNote(8, NodeNote.REJECTED_REQUEST, Instant.parse("2026-11-22T09:00:01Z"), null,
                 "HTTP 413", null, "too large", "203.0.113.9", 1 << 30, null, 12);
-        FeedBatch batch = new FeedBatch("lab", 41, List.of(), List.of(), List.of(audit, rejected));
+        FeedBatch batch = new FeedBatch("lab", 41, List.of(), List.of(), List.of(audit, rejected), null);
 
         FeedBatch read = json.readValue(json.writeValueAsBytes(batch), FeedBatch.class);
 

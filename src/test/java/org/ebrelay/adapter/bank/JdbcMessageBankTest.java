@@ -72,7 +72,7 @@ class JdbcMessageBankTest {
         FeedMessage m = outbound("k1", "H1", "COMPLETE", T0, 1, "m1");
         FeedMessage versioned = new FeedMessage(m.key(), m.direction(), m.state(), m.cpaId(), m.conversationId(),
                 m.messageId(), m.hl7Id(), m.from(), m.to(), m.service(), m.serviceType(), m.action(), false, 1, T0,
-                T0, null, 1, m.messageIds(), m.wire(), 3);
+                T0, null, 1, m.messageIds(), m.wire(), 3, null);
         bank.feed(new FeedBatch("node-a", 1, List.of(versioned, inbound("k2", "H2", T0)), List.of()));
 
         assertThat(bank.search(BankQuery.all(), null, 10).items())
@@ -133,6 +133,36 @@ class JdbcMessageBankTest {
         assertThat(bank.search(BankQuery.all(), null, 10).items()).extracting(MessageSummary::node)
                 .containsExactlyInAnyOrder("node-a", "node-b");
         assertThat(bank.nodes()).extracting(Views.Node::node).containsExactly("node-a", "node-b");
+    }
+
+    @Test
+    void inAClusterEventsOfTwoWritersAboutOneMessageMakeOneTimelineUnderItsHomeNode() {
+        bank.feed(new FeedBatch("node-a", 1, List.of(outbound("k1", "H1", "SENDING", T0, 1, "m1")
+                .withHome("node-a")), List.of(event(1, "k1", T0, "SUBMITTED"))));
+        bank.feed(new FeedBatch("node-b", 2, List.of(outbound("k1", "H1", "COMPLETE", T0, 2, "m1")
+                .withHome("node-a")), List.of(event(2, "k1", T0, "ACKNOWLEDGED"))));
+
+        Page<MessageSummary> found = bank.search(BankQuery.all(), null, 10);
+        assertThat(found.items()).extracting(MessageSummary::node).containsExactly("node-a");
+        assertThat(found.items()).extracting(MessageSummary::state).containsExactly("COMPLETE");
+        assertThat(bank.detail(found.items().get(0).id()).orElseThrow().events())
+                .extracting(Views.Event::sequence, Views.Event::node)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "node-a"),
+                        org.assertj.core.groups.Tuple.tuple(2L, "node-b"));
+    }
+
+    @Test
+    void aDeadNodesPartShippedByAnotherMovesItsCursorButIsNotItsContact() {
+        bank.hello("node-b", new NodeHello("http://b", "dev", List.of()));
+        clock.advance(Duration.ofMinutes(10));
+
+        long cursor = bank.feed(new FeedBatch("node-b", 7, List.of(outbound("k1", "H1", "SENDING", T0, 7, "m1")),
+                List.of(event(7, "k1", T0, "SEND_STARTED")), List.of(), "node-a"));
+
+        assertThat(cursor).isEqualTo(7);
+        Views.Node b = bank.nodes().stream().filter(n -> n.node().equals("node-b")).findFirst().orElseThrow();
+        assertThat(b.lastContact()).as("still when node-b itself last called").isEqualTo(T0);
+        assertThat(b.lastSequence()).isEqualTo(7);
     }
 
     @Test

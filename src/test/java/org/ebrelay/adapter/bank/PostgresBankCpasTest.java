@@ -37,7 +37,7 @@ class PostgresBankCpasTest {
         FeedMessage m = outbound("k1", "H1", "COMPLETE", T0, 1, "m1");
         bank.feed(new FeedBatch("node-a", 1, List.of(new FeedMessage(m.key(), m.direction(), m.state(), m.cpaId(),
                 m.conversationId(), m.messageId(), m.hl7Id(), m.from(), m.to(), m.service(), m.serviceType(),
-                m.action(), false, 1, T0, T0, null, 1, m.messageIds(), m.wire(), 4)), List.of()));
+                m.action(), false, 1, T0, T0, null, 1, m.messageIds(), m.wire(), 4, null)), List.of()));
         bank.cpas("node-a", List.of(new CpaReport("cpa-1", "EXPIRING", 4, "c4", "{\"summary\": {\"end\": \"x\"}}")));
         bank.cpas("node-a", List.of(new CpaReport("cpa-1", "ACTIVE", 4, "c4", "{\"summary\": {\"end\": \"y\"}}")));
 

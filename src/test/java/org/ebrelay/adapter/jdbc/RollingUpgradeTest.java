@@ -2,9 +2,14 @@ package org.ebrelay.adapter.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.ebrelay.app.bank.LogEntry;
 import org.ebrelay.app.port.out.ClaimedMessage;
 import org.ebrelay.app.port.out.InternalId;
 import org.ebrelay.app.port.out.MessageHeading;
@@ -26,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * Nodes of two adjacent releases side by side on one PostgreSQL database during a rolling upgrade. The next release
  * is stood in for by a test migration ({@code db/next-version}) that follows the rule: it only adds. A node of this
  * release keeps working while the schema moves under it, and another starts on the migrated schema (Flyway leaves
- * the migration it does not know alone: it is a future one).
+ * the migration it does not know alone: it is a future one). And the real case of migration 13: a node of the
+ * release before it, which appends events without naming a node, beside a node that records itself as their writer.
  */
 class RollingUpgradeTest {
     private static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
@@ -60,6 +66,41 @@ class RollingUpgradeTest {
                 assertThat(before.acknowledge(claimedByNew.get(0).heading().messageId(), T0.plusSeconds(1), "ack"))
                         .extracting(SettleResult::outcome).isEqualTo(SettleResult.Outcome.SETTLED);
             }
+        }
+    }
+
+    @Test
+    void aNodeOfTheReleaseBeforeWritersWereRecordedKeepsAppendingEventsBesideANodeOfThisRelease()
+            throws SQLException {
+        String url = TestPostgres.newDatabase();
+        Flyway.configure().dataSource(url, TestPostgres.USER, "").locations("classpath:db/migration/postgresql")
+                .javaMigrations(new QuartzTablesMigration("tables_postgres.sql")).target("11").load().migrate();
+        try (Connection previousRelease = DriverManager.getConnection(url, TestPostgres.USER, "")) {
+            appendAsThePreviousReleaseDoes(previousRelease, "old-1");
+            try (Database current = Database.open(TestPostgres.settings(NodeTaggedUrl.of(url, "node-new")))) {
+                new JdbcMessageStore(current).insert(message("new-1"));
+                appendAsThePreviousReleaseDoes(previousRelease, "old-2");
+
+                List<LogEntry> log = new JdbcBankOutbox(current, true).entriesAfter(0, 10);
+
+                assertThat(log).extracting(e -> e.event().key() + "=" + e.writer())
+                        .containsExactly("old-1=null", "out-new-1=node-new", "old-2=null");
+            }
+        }
+    }
+
+    /** The statement by which the release before migration 13 appends an event: it names no node. */
+    private static void appendAsThePreviousReleaseDoes(Connection connection, String key) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO message_events (message_key,"
+                + " direction, event_time, event_type, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, key);
+            insert.setString(2, "OUTBOUND");
+            insert.setLong(3, T0.toEpochMilli());
+            insert.setString(4, "NOTE");
+            insert.setString(5, null);
+            insert.setString(6, null);
+            insert.setString(7, "written by the release before");
+            insert.executeUpdate();
         }
     }
 

@@ -124,8 +124,9 @@ class BankShipperTest {
         }
 
         @Override
-        public List<FeedEvent> eventsAfter(long afterSequence, int limit) {
-            return log.tailMap(afterSequence, false).values().stream().limit(limit).toList();
+        public List<LogEntry> entriesAfter(long afterSequence, int limit) {
+            return log.tailMap(afterSequence, false).values().stream().limit(limit)
+                    .map(e -> new LogEntry(null, e)).toList();
         }
 
         @Override
@@ -157,7 +158,7 @@ class BankShipperTest {
         };
         BankShipper withNotes = new BankShipper("node-a", outbox, bank, () -> new NodeHello("http://a", "dev",
                 List.of()), null, clock, new BankShipper.Settings(3, Duration.ofSeconds(1), Duration.ofSeconds(10),
-                10, 5), notes);
+                10, 5), null, notes);
         notes.add(NodeNote.audit(T0, "token ops (operator)", "ABANDON", "m1@a", "reason: gone"));
         bank.down = true;
         withNotes.runOnce();

@@ -452,6 +452,21 @@ public abstract class MessageStoreContract {
         }
 
         @Test
+        void anAcknowledgmentOrMessageErrorArrivingAtTheOtherNodeSettlesWhatThisNodeIsSending() {
+            store().insert(outbound("a", T0));
+            store().insert(outbound("b", T0));
+            assertThat(store().claimDue(NODE_A, at(0), at(60), 10)).hasSize(2);
+
+            assertThat(otherNode().acknowledge(messageId("a"), at(2), "async ack").outcome())
+                    .isEqualTo(SettleResult.Outcome.SETTLED);
+            assertThat(otherNode().failByMessageError(messageId("b"), at(2), "async MessageError").outcome())
+                    .isEqualTo(SettleResult.Outcome.SETTLED);
+
+            assertThat(the("a").summary().state()).isEqualTo(OutboundState.COMPLETE);
+            assertThat(the("b").summary().state()).isEqualTo(OutboundState.FAILED);
+        }
+
+        @Test
         void aPartnersMessageErrorFailsTheMessage() {
             store().insert(outbound("a", T0));
 
