@@ -2,17 +2,27 @@ package org.ebrelay.adapter.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MigrationTest {
+    /** The migrations the last release shipped (V2 is the Quartz tables): add this release's when it ships. */
+    private static final List<Integer> PREVIOUS_RELEASE = List.of(1, 3, 4, 5, 6, 8, 11, 18);
+
     @TempDir
     Path dataDir;
 
@@ -41,6 +51,32 @@ class MigrationTest {
         }
     }
 
+    /**
+     * A node's database as the previous release left it is upgraded by this release at start-up. A new migration
+     * numbered below a released one would be refused there (Flyway never applies one out of order), so new
+     * migrations take numbers above the last release's.
+     */
+    @Test
+    void aDatabaseOfThePreviousReleaseIsUpgradedAtStartUp(@TempDir Path released) throws Exception {
+        for (int version : PREVIOUS_RELEASE) {
+            try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration/h2"))) {
+                Path migration = files.filter(f -> f.getFileName().toString().startsWith("V" + version + "__"))
+                        .findFirst().orElseThrow();
+                Files.copy(migration, released.resolve(migration.getFileName()));
+            }
+        }
+        try (HikariDataSource previous = h2Pool()) {
+            Flyway.configure().dataSource(previous).locations("filesystem:" + released)
+                    .javaMigrations(new QuartzTablesMigration("tables_h2.sql")).load().migrate();
+        }
+
+        try (Database database = Database.open(DatabaseSettings.h2File(dataDir, Durability.COMMIT))) {
+            MigrationInfoService info = flyway(database.dataSource()).load().info();
+            assertThat(info.pending()).isEmpty();
+            assertThat(info.applied()).hasSameSizeAs(info.all());
+        }
+    }
+
     @Test
     void migratingAgainIsANoOp() {
         Database.open(DatabaseSettings.h2File(dataDir, Durability.COMMIT)).close();
@@ -58,6 +94,19 @@ class MigrationTest {
         assertThat(statements).containsExactly("CREATE TABLE A (X INT)", "ALTER TABLE A ADD B INT");
         assertThat(new QuartzTablesMigration("tables_h2.sql").getChecksum())
                 .isEqualTo(new QuartzTablesMigration("tables_h2.sql").getChecksum());
+    }
+
+    private static FluentConfiguration flyway(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2")
+                .javaMigrations(new QuartzTablesMigration("tables_h2.sql"));
+    }
+
+    private HikariDataSource h2Pool() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(DatabaseSettings.h2File(dataDir, Durability.COMMIT).jdbcUrl());
+        config.setUsername("sa");
+        config.setPassword("");
+        return new HikariDataSource(config);
     }
 
     private static List<String> tables(DataSource dataSource) throws SQLException {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * Nodes of two adjacent releases side by side on one PostgreSQL database during a rolling upgrade. The next release
  * is stood in for by a test migration ({@code db/next-version}) that follows the rule: it only adds. A node of this
  * release keeps working while the schema moves under it, and another starts on the migrated schema (Flyway leaves
- * the migration it does not know alone: it is a future one). And the real case of migration 13: a node of the
+ * the migration it does not know alone: it is a future one). And the real case of migration 22: a node of the
  * release before it, which appends events without naming a node, beside a node that records itself as their writer.
  */
 class RollingUpgradeTest {
@@ -74,7 +74,7 @@ class RollingUpgradeTest {
             throws SQLException {
         String url = TestPostgres.newDatabase();
         Flyway.configure().dataSource(url, TestPostgres.USER, "").locations("classpath:db/migration/postgresql")
-                .javaMigrations(new QuartzTablesMigration("tables_postgres.sql")).target("11").load().migrate();
+                .javaMigrations(new QuartzTablesMigration("tables_postgres.sql")).target("18").load().migrate();
         try (Connection previousRelease = DriverManager.getConnection(url, TestPostgres.USER, "")) {
             appendAsThePreviousReleaseDoes(previousRelease, "old-1");
             try (Database current = Database.open(TestPostgres.settings(NodeTaggedUrl.of(url, "node-new")))) {
@@ -89,7 +89,7 @@ class RollingUpgradeTest {
         }
     }
 
-    /** The statement by which the release before migration 13 appends an event: it names no node. */
+    /** The statement by which the release before migration 22 appends an event: it names no node. */
     private static void appendAsThePreviousReleaseDoes(Connection connection, String key) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO message_events (message_key,"
                 + " direction, event_time, event_type, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {

@@ -1,4 +1,4 @@
--- Twin of h2/V13 (issue 7: the bank fed by every node of a cluster exactly once). Each event records the node
+-- Twin of h2/V22 (issue 7: the bank fed by every node of a cluster exactly once). Each event records the node
 -- that wrote it: every connection of a node's pool carries the setting ebrelay.node_id (set in the connection's
 -- options), and the column's default reads it, so the statements that append events stay as they were. The column
 -- is added first and given its default after, so existing rows keep NULL (they count as the shipping node's own,
