@@ -8,6 +8,7 @@ import org.ebrelay.adapter.hl7.Hl7MessageIds;
 import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.adapter.mllp.MllpListener;
 import org.ebrelay.adapter.jdbc.JdbcMessageStore;
+import org.ebrelay.adapter.jdbc.JdbcMllpAnswers;
 import org.ebrelay.adapter.jdbc.JdbcNoticeStore;
 import org.ebrelay.adapter.rest.CpaResource;
 import org.ebrelay.adapter.rest.NoticesResource;
@@ -147,8 +148,6 @@ public final class Gateway implements AutoCloseable {
         AsyncReplies replies = new AsyncReplies(sender, AsyncReplies.Settings.defaults());
         started.push(replies);
         WebhookRouting routing = new WebhookRouting(setup.webhooks());
-        mllpPushes = MllpWiring.pushes(config, store, clock);
-        started.push(mllpPushes);
         ReceiveSettings receiveSettings = ReceiveSettings.defaults().withWebhooks(
                 (heading, party) -> routing.applies(heading.cpaId(), heading.service(), heading.action())
                         || mllpPushes.mayTake(heading.cpaId(), heading.service(), heading.action()))
@@ -166,9 +165,14 @@ public final class Gateway implements AutoCloseable {
                         signatures.resignHook(agreements), signatures.ackCheck(agreements)),
                 clock, nodeId, setup.dispatchSettings(),
                 OutboundListener.each(outboundListeners), gate);
-        submit = new SubmitMessageService(agreements, parties, new OutboundMessageFactory(ids,
-                new TimeToLiveRule(config.reliability().ttlSafetyMargin())), codec, dispatcher, ids, hl7, clock,
+        OutboundMessageFactory messages = new OutboundMessageFactory(ids,
+                new TimeToLiveRule(config.reliability().ttlSafetyMargin()));
+        submit = new SubmitMessageService(agreements, parties, messages, codec, dispatcher, ids, hl7, clock,
                 signatures);
+        JdbcMllpAnswers mllpAnswers = new JdbcMllpAnswers(database);
+        mllpPushes = MllpWiring.pushes(config, store, mllpAnswers, clock, outbox -> new SubmitMessageService(
+                agreements, parties, messages, codec, outbox, ids, hl7, clock, signatures), dispatcher::wake);
+        started.push(mllpPushes);
         query = new QueryService(store);
         inbox = new InboxService(store, codec, clock);
         diagnose = new DiagnosePartnerService(agreements, parties, codec, sender, pending, ids, clock,
@@ -209,7 +213,7 @@ public final class Gateway implements AutoCloseable {
         }
         ClusterSetup.start(config, nodeId, database, config.reliability().sweepInterval(), this::sweepShared,
                 this::sweepLocal).forEach(started::push);
-        mllpListeners = MllpWiring.listeners(config, agreements, submit);
+        mllpListeners = MllpWiring.listeners(config, agreements, submit, mllpAnswers, clock);
         mllpListeners.forEach(started::push);
         log.info("node {} serving {} with {} CPA(s), acting for {}", nodeId, baseUri(),
                 agreements.all().size(), parties.actsForAnyParty() ? "every party of its CPAs" : parties.configured());

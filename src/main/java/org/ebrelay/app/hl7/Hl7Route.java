@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param name    names the route in logs and acknowledgments
  * @param from    our sending party, or null when the node acts for exactly one party of the CPA
  * @param service the service, or null when the CPA has exactly one service offering the action
+ * @param returnTo the local destination (an mllp.destinations name) the partner's HL7 answers to these messages go
+ *                 back to, or null when answers take the ordinary delivery
  */
 public record Hl7Route(String name, Matcher match, CpaId cpaId, PartyId from, PartyId to, Service service,
-                       String action) {
+                       String action, String returnTo) {
+    /** A route whose answers take the ordinary delivery. */
+    public Hl7Route(String name, Matcher match, CpaId cpaId, PartyId from, PartyId to, Service service,
+                    String action) {
+        this(name, match, cpaId, from, to, service, action, null);
+    }
+
     public Hl7Route {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(match, "match");

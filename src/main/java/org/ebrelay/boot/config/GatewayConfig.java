@@ -520,11 +520,21 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
      *
      * @param from    our party (TYPE:VALUE), or null when the node acts for exactly one party of the CPA
      * @param service the service value, or null when the CPA has one service offering the action
+     * @param returnTo the mllp.destinations entry the partner's HL7 answers to these messages go to (matched by
+     *                 MSA-2, RefToMessageId, ConversationId), or null: answers take the ordinary delivery
      */
     public record MllpRoute(String name, String sendingApplication, String sendingFacility,
                             String receivingApplication, String receivingFacility, String messageType,
                             String triggerEvent, String cpaId, String from, String to, String serviceType,
-                            String service, String action) {
+                            String service, String action, String returnTo) {
+        /** A route without a return destination. */
+        public MllpRoute(String name, String sendingApplication, String sendingFacility,
+                         String receivingApplication, String receivingFacility, String messageType,
+                         String triggerEvent, String cpaId, String from, String to, String serviceType,
+                         String service, String action) {
+            this(name, sendingApplication, sendingFacility, receivingApplication, receivingFacility, messageType,
+                    triggerEvent, cpaId, from, to, serviceType, service, action, null);
+        }
     }
 
     /**
@@ -532,11 +542,22 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
      *
      * @param retries       sends after the first failed one (null: 10); then the message stays in the pull inbox
      * @param retryInterval the wait after a failed send (null: PT30S)
+     * @param returnAcks    send the system's HL7 answer back to the partner (null: false)
+     * @param ackAction     the eb:Action answers go back with (null: the delivered message's action)
      */
     public record MllpDestination(String name, String cpaId, String service, String action,
                                   String sendingApplication, String sendingFacility, String receivingApplication,
                                   String receivingFacility, String messageType, String triggerEvent, String host,
-                                  int port, Integer retries, Duration retryInterval) {
+                                  int port, Integer retries, Duration retryInterval, Boolean returnAcks,
+                                  String ackAction) {
+        /** A destination whose answers are not sent back. */
+        public MllpDestination(String name, String cpaId, String service, String action,
+                               String sendingApplication, String sendingFacility, String receivingApplication,
+                               String receivingFacility, String messageType, String triggerEvent, String host,
+                               int port, Integer retries, Duration retryInterval) {
+            this(name, cpaId, service, action, sendingApplication, sendingFacility, receivingApplication,
+                    receivingFacility, messageType, triggerEvent, host, port, retries, retryInterval, null, null);
+        }
     }
 
     /**
