@@ -9,6 +9,8 @@ import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.adapter.mllp.MllpListener;
 import org.ebrelay.adapter.jdbc.JdbcMessageStore;
 import org.ebrelay.adapter.jdbc.JdbcMllpAnswers;
+import org.ebrelay.adapter.hl7.Hl7PayloadRules;
+import org.ebrelay.app.outbound.CheckedSubmissions;
 import org.ebrelay.adapter.jdbc.JdbcNoticeStore;
 import org.ebrelay.adapter.rest.CpaResource;
 import org.ebrelay.adapter.rest.NoticesResource;
@@ -167,11 +169,13 @@ public final class Gateway implements AutoCloseable {
                 OutboundListener.each(outboundListeners), gate);
         OutboundMessageFactory messages = new OutboundMessageFactory(ids,
                 new TimeToLiveRule(config.reliability().ttlSafetyMargin()));
-        submit = new SubmitMessageService(agreements, parties, messages, codec, dispatcher, ids, hl7, clock,
-                signatures);
+        Hl7PayloadRules payloadRules = new Hl7PayloadRules();
+        submit = new CheckedSubmissions(payloadRules, new SubmitMessageService(agreements, parties, messages, codec,
+                dispatcher, ids, hl7, clock, signatures));
         JdbcMllpAnswers mllpAnswers = new JdbcMllpAnswers(database);
-        mllpPushes = MllpWiring.pushes(config, store, mllpAnswers, clock, outbox -> new SubmitMessageService(
-                agreements, parties, messages, codec, outbox, ids, hl7, clock, signatures), dispatcher::wake);
+        mllpPushes = MllpWiring.pushes(config, store, mllpAnswers, clock, outbox -> new CheckedSubmissions(
+                payloadRules, new SubmitMessageService(agreements, parties, messages, codec, outbox, ids, hl7, clock,
+                signatures)), dispatcher::wake);
         started.push(mllpPushes);
         query = new QueryService(store);
         inbox = new InboxService(store, codec, clock);
