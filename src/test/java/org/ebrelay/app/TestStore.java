@@ -28,6 +28,11 @@ public final class TestStore implements AutoCloseable {
         return store;
     }
 
+    /** The database under the store, for other stores of the same node. */
+    public Database database() {
+        return database;
+    }
+
     /** Deletes every message, delivery and event. */
     public void empty() {
         try (Connection connection = database.dataSource().getConnection();
