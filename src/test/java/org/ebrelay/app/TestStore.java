@@ -37,8 +37,8 @@ public final class TestStore implements AutoCloseable {
     public void empty() {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"mllp_origins", "message_events", "deliveries", "received_ids", "received_hl7_ids",
-                    "inbound_messages", "outbound_message_ids", "outbound_wire", "outbound_messages"}) {
+            for (String table : new String[] {"mllp_origins", "message_events", "deliveries", "received_ids",
+                    "received_hl7_ids", "inbound_messages", "outbound_message_ids", "outbound_wire", "outbound_messages"}) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
         } catch (SQLException e) {

@@ -99,7 +99,8 @@ public final class Hl7PayloadRules implements PayloadRules {
     /** Types partners use for anything: sniffed for XML. */
     private static boolean isGeneric(String contentType) {
         String type = mediaType(contentType);
-        return type.equals("text/plain") || type.equals("application/octet-stream") || type.startsWith("application/hl7");
+        return type.equals("text/plain") || type.equals("application/octet-stream")
+                || type.startsWith("application/hl7");
     }
 
     private static String mediaType(String contentType) {

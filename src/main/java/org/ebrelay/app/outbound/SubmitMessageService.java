@@ -81,8 +81,8 @@ public final class SubmitMessageService implements SubmitMessage {
                 ? submission.hl7MessageId()
                 : payloads.stream().map(p -> hl7Ids.of(p.contentType(), p.content())).flatMap(Optional::stream)
                         .findFirst().orElse(null);
-        OutboundMessageFactory.Built built = factory.build(resolved, submission.conversationId(), submission.refToMessageId(),
-                payloads, now);
+        OutboundMessageFactory.Built built = factory.build(resolved, submission.conversationId(),
+                submission.refToMessageId(), payloads, now);
         WireMessage wire;
         try {
             wire = signatures.encode(built.message(), resolved.agreement(), resolved.route(), codec);

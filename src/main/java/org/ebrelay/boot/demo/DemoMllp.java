@@ -28,10 +28,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The MLLP path of the demo: the hospital's interface engine and the laboratory's LIS as HAPI MLLP systems on
  * loopback. The engine sends orders to the hospital node's MLLP port; the laboratory node delivers them to the LIS
- * over MLLP; the LIS's application ACK goes back through ebXML to the engine's return port.
+ * over MLLP; the LIS's application ACK goes back through ebXML to the engine's return port, which also gets the
+ * laboratory's results.
  */
 final class DemoMllp implements AutoCloseable {
-    /** MSH-3 of the orders sent over MLLP: the laboratory's MLLP destination takes these (API orders stay in its inbox). */
+    /** MSH-3 of the orders sent over MLLP: the laboratory's LIS destination takes these (API orders stay put). */
     static final String ENGINE = "RGH-ENGINE";
     private static final int ORDERS = 3;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -58,8 +59,10 @@ final class DemoMllp implements AutoCloseable {
                     List.of(new GatewayConfig.MllpRoute("engine-orders", ENGINE, null, null, null, "OML", "O21",
                             DemoParty.CPA_ID, null, DemoParty.LAB.partyId(), null, null, DemoParty.HOSPITAL.action(),
                             "engine")),
-                    List.of(new GatewayConfig.MllpDestination("engine", null, null, null, null, null, null, null,
-                            "ACK", null, "127.0.0.1", engine.port, 10, Duration.ofSeconds(2)))));
+                    // the engine also gets the laboratory's results over MLLP; ACKs reach it as answers to its orders
+                    List.of(new GatewayConfig.MllpDestination("engine", DemoParty.CPA_ID, null,
+                            DemoParty.LAB.action(), null, null, null, null, null, null, "127.0.0.1", engine.port, 10,
+                            Duration.ofSeconds(2)))));
         }
         return config.withMllp(new GatewayConfig.Mllp(defaults.charset(), defaults.connectTimeout(),
                 Duration.ofSeconds(10), List.of(), List.of(),
@@ -90,19 +93,20 @@ final class DemoMllp implements AutoCloseable {
         while (System.nanoTime() < deadline && (lis.count(runTag) < ORDERS || engine.count(runTag) < ORDERS)) {
             Thread.sleep(100);
         }
-        out.printf("   the LIS received %d of %d orders over MLLP; the engine received %d application ACKs (MSA-2 = the order's MSH-10)%n",
-                lis.count(runTag), ORDERS, engine.count(runTag));
+        out.printf("   the LIS received %d of %d orders over MLLP; the engine received %d application ACKs"
+                + " (MSA-2 = the order's MSH-10)%n", lis.count(runTag), ORDERS, engine.count(runTag));
         out.flush();
         return lis.count(runTag) == ORDERS && engine.count(runTag) == ORDERS;
     }
 
     /** How to send one yourself, for the guide. */
     void printRecipe(DemoNodes nodes, PrintWriter out) {
-        out.printf("  MLLP: the hospital node takes HL7 v2 on 127.0.0.1:%d (OML^O21 from MSH-3 %s goes to the LIS on port %d,%n"
-                + "        its ACK back to the engine on port %d), e.g. with netcat:%n", mllpPort(nodes), ENGINE, lis.port,
-                engine.port);
-        out.printf("  printf '\\x0bMSH|^~\\\\&|%s|RGH-0001|NRL-LAB|NRL-0042|20260101000000||OML^O21^OML_O21|TRY-1|P|2.5.1|||AL|NE\\rPID|1||MRN1^^^RGH^MR||Doe^Jane\\r\\x1c\\r' | nc -q 2 127.0.0.1 %d%n",
-                ENGINE, mllpPort(nodes));
+        out.printf("  MLLP: the hospital node takes HL7 v2 on 127.0.0.1:%d (OML^O21 from MSH-3 %s goes to the LIS%n"
+                + "        on port %d, its ACK back to the engine on port %d), e.g. with netcat:%n", mllpPort(nodes),
+                ENGINE, lis.port, engine.port);
+        String order = "MSH|^~\\\\&|" + ENGINE + "|RGH-0001|NRL-LAB|NRL-0042|20260101000000||OML^O21^OML_O21|TRY-1|P"
+                + "|2.5.1|||AL|NE\\rPID|1||MRN1^^^RGH^MR||Doe^Jane\\r";
+        out.printf("  printf '\\x0b%s\\x1c\\r' | nc -q 2 127.0.0.1 %d%n", order, mllpPort(nodes));
     }
 
     private static int mllpPort(DemoNodes nodes) {

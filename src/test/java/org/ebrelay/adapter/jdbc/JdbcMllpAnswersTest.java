@@ -98,7 +98,8 @@ class JdbcMllpAnswersTest extends WithDatabase {
     }
 
     private void receiveOrder(String internalId, String messageId, String deliveryId) {
-        EbmsMessage order = userMessage(messageId, HOSPITAL, LAB, "OML_O21", T0, hl7("c-" + messageId, "HL7-" + internalId));
+        EbmsMessage order = userMessage(messageId, HOSPITAL, LAB, "OML_O21", T0,
+                hl7("c-" + messageId, "HL7-" + internalId));
         store.register(received(internalId, order, "HL7-" + internalId, T0.plusSeconds(1),
                 new NewDelivery(DeliveryId.of(deliveryId), LAB, T0.plusSeconds(1))));
     }
