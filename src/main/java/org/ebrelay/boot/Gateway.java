@@ -8,6 +8,9 @@ import org.ebrelay.adapter.hl7.Hl7MessageIds;
 import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.adapter.mllp.MllpListener;
 import org.ebrelay.adapter.jdbc.JdbcMessageStore;
+import org.ebrelay.adapter.jdbc.JdbcMllpAnswers;
+import org.ebrelay.adapter.hl7.Hl7PayloadRules;
+import org.ebrelay.app.outbound.CheckedSubmissions;
 import org.ebrelay.adapter.jdbc.JdbcNoticeStore;
 import org.ebrelay.adapter.rest.CpaReports;
 import org.ebrelay.adapter.rest.CpaResource;
@@ -168,8 +171,6 @@ public final class Gateway implements AutoCloseable {
         AsyncReplies replies = new AsyncReplies(sender, AsyncReplies.Settings.defaults());
         started.push(replies);
         WebhookRouting routing = new WebhookRouting(setup.webhooks());
-        mllpPushes = MllpWiring.pushes(config, store, clock);
-        started.push(mllpPushes);
         ReceiveSettings receiveSettings = ReceiveSettings.defaults().withWebhooks(
                 (heading, party) -> routing.applies(heading.cpaId(), heading.service(), heading.action())
                         || mllpPushes.mayTake(heading.cpaId(), heading.service(), heading.action()))
@@ -188,9 +189,16 @@ public final class Gateway implements AutoCloseable {
                         signatures.resignHook(agreements), signatures.ackCheck(agreements)),
                 clock, nodeId, setup.dispatchSettings(),
                 OutboundListener.each(outboundListeners), gate);
-        submit = new SubmitMessageService(agreements, parties, new OutboundMessageFactory(ids,
-                new TimeToLiveRule(config.reliability().ttlSafetyMargin())), codec, dispatcher, ids, hl7, clock,
-                signatures, new NumberedOutbox(orderingStore, dispatcher::wake));
+        OutboundMessageFactory messages = new OutboundMessageFactory(ids,
+                new TimeToLiveRule(config.reliability().ttlSafetyMargin()));
+        Hl7PayloadRules payloadRules = new Hl7PayloadRules();
+        submit = new CheckedSubmissions(payloadRules, new SubmitMessageService(agreements, parties, messages, codec,
+                dispatcher, ids, hl7, clock, signatures, new NumberedOutbox(orderingStore, dispatcher::wake)));
+        JdbcMllpAnswers mllpAnswers = new JdbcMllpAnswers(database);
+        mllpPushes = MllpWiring.pushes(config, store, mllpAnswers, clock, outbox -> new CheckedSubmissions(
+                payloadRules, new SubmitMessageService(agreements, parties, messages, codec, outbox, ids, hl7, clock,
+                signatures)), dispatcher::wake);
+        started.push(mllpPushes);
         query = new QueryService(store);
         inbox = new InboxService(store, codec, clock);
         diagnose = new DiagnosePartnerService(agreements, parties, codec, sender, pending, ids, clock,
@@ -241,7 +249,7 @@ public final class Gateway implements AutoCloseable {
         }
         ClusterSetup.start(config, nodeId, database, config.reliability().sweepInterval(), this::sweepShared,
                 this::sweepLocal).forEach(started::push);
-        mllpListeners = MllpWiring.listeners(config, agreements, submit);
+        mllpListeners = MllpWiring.listeners(config, agreements, submit, mllpAnswers, clock);
         mllpListeners.forEach(started::push);
         log.info("node {} serving {} with {} CPA(s), acting for {}", nodeId, baseUri(),
                 agreements.all().size(), parties.actsForAnyParty() ? "every party of its CPAs" : parties.configured());

@@ -74,12 +74,30 @@ final class MllpSetup {
                         r.receivingApplication(), r.receivingFacility(), r.messageType(), r.triggerEvent()),
                         CpaId.of(r.cpaId()), PartyIds.parseOptional(r.from()), PartyIds.parse(r.to()),
                         r.service() == null ? null : Service.of(r.serviceType(), r.service()), r.action(),
-                        feed(r, name)));
+                        feed(r, name), returnTo(mllp, r)));
             } catch (RuntimeException e) {
                 problems.add("mllp.routes: " + name + ": " + e.getMessage());
             }
         }
         return routes;
+    }
+
+    /** The route's return destination, which must name an entry of mllp.destinations. */
+    private static String returnTo(GatewayConfig.Mllp mllp, GatewayConfig.MllpRoute route) {
+        if (route.returnTo() == null) {
+            return null;
+        }
+        boolean known = false;
+        int index = 0;
+        for (GatewayConfig.MllpDestination d : mllp.destinations()) {
+            index++;
+            String name = d.name() != null ? d.name() : "destination-" + index;
+            known |= name.equals(route.returnTo());
+        }
+        if (!known) {
+            throw new IllegalArgumentException("returnTo: mllp.destinations has no entry named " + route.returnTo());
+        }
+        return route.returnTo();
     }
 
     static List<MllpDestination> destinations(GatewayConfig.Mllp mllp, List<String> problems) {
@@ -94,7 +112,8 @@ final class MllpSetup {
                                 d.receivingFacility(), d.messageType(), d.triggerEvent()),
                         d.host() == null ? "127.0.0.1" : d.host(), d.port(),
                         d.retries() == null ? DEFAULT_RETRIES : d.retries(),
-                        d.retryInterval() == null ? DEFAULT_RETRY_INTERVAL : d.retryInterval()));
+                        d.retryInterval() == null ? DEFAULT_RETRY_INTERVAL : d.retryInterval(),
+                        Boolean.TRUE.equals(d.returnAcks()), d.ackAction()));
             } catch (RuntimeException e) {
                 problems.add("mllp.destinations: " + name + ": " + e.getMessage());
             }

@@ -28,12 +28,18 @@ public final class TestStore implements AutoCloseable {
         return store;
     }
 
+    /** The database under the store, for other stores of the same node. */
+    public Database database() {
+        return database;
+    }
+
     /** Deletes every message, delivery and event. */
     public void empty() {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"superseded_wire", "message_events", "deliveries", "received_ids",
-                    "received_hl7_ids", "inbound_messages", "outbound_message_ids", "outbound_wire", "outbound_messages"}) {
+            for (String table : new String[] {"mllp_origins", "superseded_wire", "message_events", "deliveries",
+                    "received_ids", "received_hl7_ids", "inbound_messages", "outbound_message_ids", "outbound_wire",
+                    "outbound_messages"}) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
         } catch (SQLException e) {

@@ -32,9 +32,9 @@ public abstract class WithDatabase {
     protected void emptyDatabase() throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"superseded_wire", "message_events", "deliveries", "received_ids",
-                    "received_hl7_ids", "inbound_messages", "outbound_message_ids", "outbound_wire", "outbound_messages",
-                    "order_counters", "order_streams", "order_held", "order_held_deliveries"}) {
+            for (String table : new String[] {"mllp_origins", "superseded_wire", "message_events", "deliveries",
+                    "received_ids", "received_hl7_ids", "inbound_messages", "outbound_message_ids", "outbound_wire",
+                    "outbound_messages", "order_counters", "order_streams", "order_held", "order_held_deliveries"}) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
         }

@@ -38,6 +38,18 @@ class MllpSetupTest {
         assertThat(routeProblems).singleElement().satisfies(p -> assertThat(p).startsWith("mllp.routes: bad"));
     }
 
+    @Test
+    void aReturnDestinationMustNameAConfiguredDestination() {
+        GatewayConfig.MllpRoute returning = new GatewayConfig.MllpRoute("lab-orders", null, null, null, null, "OML",
+                "O21", "urn:cpa:1", null, "urn:oid:1:NRL", null, null, "OML_O21").returningTo("nowhere");
+
+        List<String> problems = check(new GatewayConfig.Mllp("UTF-8", Duration.ofSeconds(1), Duration.ofSeconds(1),
+                List.of(), List.of(returning), List.of(destination(2576))));
+
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p).startsWith("mllp.routes: lab-orders")
+                .contains("no entry named nowhere"));
+    }
+
     private static GatewayConfig.MllpDestination destination(int port) {
         return new GatewayConfig.MllpDestination("lis", null, null, "OML_O21", null, null, null, null, "OML", null,
                 null, port, null, null);

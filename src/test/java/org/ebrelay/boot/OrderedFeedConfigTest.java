@@ -54,7 +54,7 @@ class OrderedFeedConfigTest {
     @Test
     void aConversationIdOnARouteThatIsNotOrderedIsAProblemNamingTheRoute() {
         GatewayConfig.MllpRoute route = new GatewayConfig.MllpRoute("adt", null, null, null, null, "ADT", null,
-                "urn:cpa:1", null, "urn:oid:1:NRL", null, null, "ADT_A01", null, "adt-feed");
+                "urn:cpa:1", null, "urn:oid:1:NRL", null, null, "ADT_A01", null, "adt-feed", null);
         List<String> problems = new ArrayList<>();
 
         MllpSetup.routes(new GatewayConfig.Mllp("UTF-8", Duration.ofSeconds(1), Duration.ofSeconds(1), List.of(),

@@ -28,6 +28,7 @@ final class LocalHl7System implements AutoCloseable {
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final int port;
     private volatile AcknowledgmentCode answer = AcknowledgmentCode.AA;
+    private boolean takesAnswers;
     private HL7Service server;
 
     LocalHl7System(int port) {
@@ -42,9 +43,18 @@ final class LocalHl7System implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Also takes HL7 answers (messages with MSA-2) that answer nothing it sent on the connection: HAPI's server
+     * ignores those unless told to accept all messages, as an interface engine's return port does.
+     */
+    LocalHl7System takingAnswers() {
+        this.takesAnswers = true;
+        return this;
+    }
+
     /** Starts listening on its port (again, after {@link #stop()}). */
     LocalHl7System start() throws InterruptedException {
-        server = context.newServer(port, false);
+        server = context.newServer(port, false, takesAnswers);
         server.registerApplication(new ReceivingApplication<>() {
             @Override
             public Message processMessage(Message message, Map<String, Object> metadata) throws HL7Exception {

@@ -41,6 +41,17 @@ final class Er7MessageIds {
         return messageControlId(Hl7Charsets.decode(content, start, content.length - start, charset));
     }
 
+    /** The charset MSH-18 of the ER7 message in {@code content} from {@code start} names, when known here. */
+    static Optional<Charset> declaredCharset(byte[] content, int start) {
+        String latin = new String(content, start, content.length - start, StandardCharsets.ISO_8859_1);
+        int at = mshStart(latin);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String firstMsh = latin.substring(at, mshEnd(latin, at));
+        return Hl7Charsets.forMsh18(field(firstMsh, MSH_18), repetitionSeparator(firstMsh));
+    }
+
     /**
      * Whether a CR or LF byte always is a segment terminator in this charset, never part of a multi-byte
      * character: then the MSH segment alone can be decoded (the common case; a payload is not decoded twice).

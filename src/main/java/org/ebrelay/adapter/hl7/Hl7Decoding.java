@@ -13,6 +13,8 @@ import ca.uhn.hl7v2.parser.EncodingCharacters;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.validation.impl.NoValidation;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.List;
  */
 public final class Hl7Decoding {
     private final HapiContext context;
+    private final Hl7PayloadRules rules = new Hl7PayloadRules();
 
     public Hl7Decoding() {
         context = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
@@ -41,28 +44,65 @@ public final class Hl7Decoding {
     }
 
     public Decoded decode(byte[] content, String contentType) {
-        Charset charset = Hl7Charsets.fromContentType(contentType).orElse(java.nio.charset.StandardCharsets.UTF_8);
-        String text = new String(content, charset);
-        if (!text.stripLeading().startsWith("MSH")) {
+        String text = new String(content, charset(content, contentType));
+        String start = text.stripLeading();
+        if (start.startsWith("<")) {
+            return xml(content, text);
+        }
+        if (!start.startsWith("MSH")) {
             return new Decoded(text, null, null, List.of(), "not an HL7 v2 ER7 message (it does not start with MSH)");
         }
         try {
             PipeParser parser = context.getPipeParser();
             Message message = parser.parse(text.strip().replace("\r\n", "\r").replace('\n', '\r'));
-            EncodingCharacters encoding = EncodingCharacters.getInstance(message);
-            List<DecodedSegment> segments = new ArrayList<>();
-            MessageVisitors.visit(message, MessageVisitors.visitPopulatedElements(new MessageVisitorSupport() {
-                @Override
-                public boolean start(Segment segment, ca.uhn.hl7v2.Location location) throws HL7Exception {
-                    segments.add(new DecodedSegment(segment.getName(), segments.size() + 1,
-                            fields(segment, encoding)));
-                    return false;
-                }
-            }));
-            return new Decoded(text, message.getVersion(), messageType(message), segments, null);
+            return new Decoded(text, message.getVersion(), messageType(message), segments(message), null);
         } catch (HL7Exception | RuntimeException e) {
             return new Decoded(text, null, null, List.of(), "HL7 v2 parse failed: " + e.getMessage());
         }
+    }
+
+    /** ER7: the charset MSH-18 names, else the content type's, else UTF-8 (what the gateway itself sends with). */
+    private static Charset charset(byte[] content, String contentType) {
+        int start = 0;
+        while (start < content.length && content[start] <= ' ') {
+            start++;
+        }
+        Optional<Charset> declared = content.length - start > 3 && content[start] == 'M'
+                ? Er7MessageIds.declaredCharset(content, start) : Optional.empty();
+        return declared.or(() -> Hl7Charsets.fromContentType(contentType)).orElse(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * HL7 v3 is shown as the XML it is; HL7 v2 XML is decoded by HAPI's XML parser into segments, once the hardened
+     * reader found it well formed and without a DOCTYPE (HAPI's own DOM parser is not as strict).
+     */
+    private Decoded xml(byte[] content, String text) {
+        String problem = rules.check("application/xml", content).problem();
+        if (problem != null) {
+            return new Decoded(text, null, null, List.of(), problem);
+        }
+        if (text.contains(XmlMessageIds.V3_NAMESPACE)) {
+            return new Decoded(text, "v3", "HL7 v3 XML", List.of(), null);
+        }
+        try {
+            Message message = context.getXMLParser().parse(text);
+            return new Decoded(text, message.getVersion(), messageType(message), segments(message), null);
+        } catch (HL7Exception | RuntimeException e) {
+            return new Decoded(text, null, null, List.of(), "not an HL7 v2 message (ER7 or XML): " + e.getMessage());
+        }
+    }
+
+    private static List<DecodedSegment> segments(Message message) throws HL7Exception {
+        EncodingCharacters encoding = EncodingCharacters.getInstance(message);
+        List<DecodedSegment> segments = new ArrayList<>();
+        MessageVisitors.visit(message, MessageVisitors.visitPopulatedElements(new MessageVisitorSupport() {
+            @Override
+            public boolean start(Segment segment, ca.uhn.hl7v2.Location location) throws HL7Exception {
+                segments.add(new DecodedSegment(segment.getName(), segments.size() + 1, fields(segment, encoding)));
+                return false;
+            }
+        }));
+        return segments;
     }
 
     private static List<Field> fields(Segment segment, EncodingCharacters encoding) throws HL7Exception {

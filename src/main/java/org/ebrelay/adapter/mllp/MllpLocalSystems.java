@@ -6,6 +6,7 @@ import ca.uhn.hl7v2.llp.MinLLPWriter;
 import org.ebrelay.adapter.hl7.Hl7Charsets;
 import org.ebrelay.app.hl7.Hl7Fields;
 import org.ebrelay.app.port.out.LocalHl7Systems;
+import org.ebrelay.app.port.out.LocalHl7Systems.Reply;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -53,6 +54,22 @@ public final class MllpLocalSystems implements LocalHl7Systems {
     }
 
     @Override
+    public Optional<String> acknowledgedId(String contentType, byte[] content) {
+        if (fields(contentType, content).isEmpty()) {
+            return Optional.empty();
+        }
+        String text = new String(content, charset(contentType, content));
+        String[] msh = Er7Segments.fields(text, "MSH");
+        char component = msh.length > 2 && !msh[2].isEmpty() ? msh[2].charAt(0) : '^';
+        String[] msa = Er7Segments.fields(text, "MSA");
+        if (msa.length == 0) {
+            return Optional.empty();
+        }
+        String id = Er7Segments.first(msa, 2, component);
+        return Optional.of(id == null ? "" : id.strip());
+    }
+
+    @Override
     public synchronized Hl7Answer send(String host, int port, String contentType, byte[] content) {
         Charset charset = charset(contentType, content);
         String text = new String(content, charset);
@@ -76,6 +93,19 @@ public final class MllpLocalSystems implements LocalHl7Systems {
         }
     }
 
+    @Override
+    public Hl7Answer sendUnacknowledged(String host, int port, String contentType, byte[] content) {
+        Charset charset = charset(contentType, content);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+            new MinLLPWriter(socket.getOutputStream(), charset).writeMessage(new String(content, charset));
+            socket.getOutputStream().flush();
+            return new Hl7Answer("AA", null);
+        } catch (IOException | LLPException | RuntimeException e) {
+            return Hl7Answer.noAnswer(e.toString());
+        }
+    }
+
     /** One message and its answer; the connection is kept for the next message when the exchange worked. */
     private Hl7Answer exchange(Socket socket, String address, String text, Charset charset)
             throws IOException, LLPException {
@@ -85,7 +115,8 @@ public final class MllpLocalSystems implements LocalHl7Systems {
             throw new IOException("the connection closed without an acknowledgment");
         }
         open.put(address, socket);
-        return answer(ack);
+        return answer(ack).withReply(new Reply(MllpIntakeApplication.CONTENT_TYPE + "; charset=" + charset.name(),
+                ack.getBytes(charset)));
     }
 
     /** Closes the kept connections. */

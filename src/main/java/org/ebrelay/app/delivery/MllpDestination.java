@@ -17,9 +17,19 @@ import java.util.Objects;
  * @param match         the HL7 fields (MSH-3..6, type, trigger) the payload must have
  * @param retries       sends after the first one that failed; then the delivery stays in the pull inbox
  * @param retryInterval the wait after a failed send
+ * @param returnAcks    the system's HL7 answer (AA/CA: with the delivery's confirmation) is sent back to the
+ *                      partner, under the same CPA and conversation, referring to the delivered message
+ * @param ackAction     the eb:Action of answers sent back, or null for the delivered message's own action
  */
 public record MllpDestination(String name, String cpaId, String service, String action, Hl7Route.Matcher match,
-                              String host, int port, int retries, Duration retryInterval) {
+                              String host, int port, int retries, Duration retryInterval, boolean returnAcks,
+                              String ackAction) {
+    /** A destination whose answers are not sent back. */
+    public MllpDestination(String name, String cpaId, String service, String action, Hl7Route.Matcher match,
+                           String host, int port, int retries, Duration retryInterval) {
+        this(name, cpaId, service, action, match, host, port, retries, retryInterval, false, null);
+    }
+
     public MllpDestination {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(match, "match");

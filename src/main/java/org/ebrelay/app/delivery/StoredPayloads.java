@@ -4,6 +4,7 @@ import org.ebrelay.app.port.out.Decoded;
 import org.ebrelay.app.port.out.MessageCodec;
 import org.ebrelay.app.port.out.WireBytes;
 import org.ebrelay.app.port.out.WireMessage;
+import org.ebrelay.domain.message.EbmsMessage;
 import org.ebrelay.domain.message.Payload;
 
 import java.util.List;
@@ -19,7 +20,12 @@ final class StoredPayloads {
 
     /** The payloads, or empty when the stored bytes no longer decode (they did when received: a store problem). */
     Optional<List<Payload>> of(WireBytes wire) {
+        return message(wire).map(EbmsMessage::payloads);
+    }
+
+    /** The whole message, or empty when the stored bytes no longer decode. */
+    Optional<EbmsMessage> message(WireBytes wire) {
         Decoded decoded = codec.decode(new WireMessage(wire.contentType(), WireMessage.EBXML_SOAP_ACTION, wire.body()));
-        return decoded.message() == null ? Optional.empty() : Optional.of(decoded.message().payloads());
+        return Optional.ofNullable(decoded.message());
     }
 }

@@ -5,6 +5,7 @@ import org.ebrelay.app.port.out.Delivery;
 import org.ebrelay.app.port.out.DeliveryInbox;
 import org.ebrelay.app.port.out.MessageCodec;
 import org.ebrelay.app.port.out.WebhookResult;
+import org.ebrelay.domain.message.EbmsMessage;
 import org.ebrelay.domain.message.Payload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,12 +62,14 @@ public final class WebhookPusher {
     }
 
     private void push(Delivery delivery) {
-        Optional<List<Payload>> content = payloads.of(delivery.wire());
-        if (content.isEmpty()) {
+        Optional<EbmsMessage> message = payloads.message(delivery.wire());
+        if (message.isEmpty()) {
             giveUp(delivery, "its stored message no longer decodes");
             return;
         }
-        if (!mllp.isEmpty() && mllp.push(delivery, content.get())) {
+        Optional<List<Payload>> content = message.map(EbmsMessage::payloads);
+        if (mllp.mayPush() && mllp.push(delivery, content.get(),
+                message.get().header().messageData().refToMessageId())) {
             return;
         }
         Optional<Webhook> target = routing.find(delivery.heading().cpaId(), delivery.heading().service(),

@@ -3,9 +3,12 @@ package org.ebrelay.app.hl7;
 import org.ebrelay.app.port.in.Submission;
 import org.ebrelay.app.port.in.SubmissionResult;
 import org.ebrelay.app.port.in.SubmitMessage;
+import org.ebrelay.app.port.out.MllpOrigins;
+import org.ebrelay.domain.message.MessageId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,10 +21,20 @@ public final class Hl7Intake {
 
     private final Hl7Routing routing;
     private final SubmitMessage submit;
+    private final MllpOrigins origins;
+    private final Clock clock;
 
+    /** Without return destinations: origins are not recorded. */
     public Hl7Intake(Hl7Routing routing, SubmitMessage submit) {
+        this(routing, submit, null, Clock.systemUTC());
+    }
+
+    /** @param origins where the origin of a message whose route has a return destination is recorded */
+    public Hl7Intake(Hl7Routing routing, SubmitMessage submit, MllpOrigins origins, Clock clock) {
         this.routing = routing;
         this.submit = submit;
+        this.origins = origins;
+        this.clock = clock;
     }
 
     /** What became of one message: the HL7 acknowledgment is built from it. */
@@ -58,6 +71,7 @@ public final class Hl7Intake {
         if (result instanceof SubmissionResult.Accepted accepted) {
             log.debug("HL7 message {} accepted as {} by route {}", fields.controlId(), accepted.messageId(),
                     route.name());
+            recordOrigin(accepted.messageId(), fields.controlId(), route);
             return new Accepted(accepted.messageId(), route);
         }
         SubmissionResult.Refused refused = (SubmissionResult.Refused) result;
@@ -65,6 +79,25 @@ public final class Hl7Intake {
                 refused.detail());
         return new Refused(refused.error(), refused.detail() + " (route " + route.name() + ")",
                 "Unavailable".equals(refused.error()));
+    }
+
+    /**
+     * Remembers which route (and so which return destination) took the message, after its commit and before the AA.
+     * A failure here loses no message: its answer, unmatched, takes the ordinary delivery with an event saying so.
+     */
+    private void recordOrigin(String messageId, String hl7Id, Hl7Route route) {
+        if (route.returnTo() == null || origins == null) {
+            return;
+        }
+        try {
+            if (!origins.record(MessageId.of(messageId), hl7Id, route.name(), route.returnTo(), clock.instant())) {
+                log.warn("the origin of HL7 message {} ({}) was not recorded: the message is not stored", hl7Id,
+                        messageId);
+            }
+        } catch (RuntimeException e) {
+            log.error("the origin of HL7 message {} ({}) could not be recorded; its answers will take the ordinary"
+                    + " delivery: {}", hl7Id, messageId, e.toString());
+        }
     }
 
     static String describe(Hl7Fields f) {

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param service the service, or null when the CPA has exactly one service offering the action
  * @param feed    the ConversationId every message of the route goes under (an ordered feed: its CPA channel numbers
  *                them with eb:MessageOrder and the partner delivers them in order), or null: a new one each
+ * @param returnTo the local destination (an mllp.destinations name) the partner's HL7 answers to these messages go
+ *                 back to, or null when answers take the ordinary delivery
  */
 public record Hl7Route(String name, Matcher match, CpaId cpaId, PartyId from, PartyId to, Service service,
-                       String action, ConversationId feed) {
+                       String action, ConversationId feed, String returnTo) {
     public Hl7Route {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(match, "match");
@@ -30,7 +32,7 @@ public record Hl7Route(String name, Matcher match, CpaId cpaId, PartyId from, Pa
     /** A route whose messages each start a conversation of their own. */
     public Hl7Route(String name, Matcher match, CpaId cpaId, PartyId from, PartyId to, Service service,
                     String action) {
-        this(name, match, cpaId, from, to, service, action, null);
+        this(name, match, cpaId, from, to, service, action, null, null);
     }
 
     /** MSH-3/4 sending application/facility, MSH-5/6 receiving application/facility, MSH-9.1 type, MSH-9.2 trigger. */

@@ -41,6 +41,12 @@ public final class OutboundMessageFactory {
 
     Built build(SubmissionCheck.Resolved resolved, ConversationId conversationId, List<Payload> payloads,
                 Instant now) {
+        return build(resolved, conversationId, null, payloads, now);
+    }
+
+    /** @param refToMessageId the message this one answers, or null */
+    Built build(SubmissionCheck.Resolved resolved, ConversationId conversationId, MessageId refToMessageId,
+                List<Payload> payloads, Instant now) {
         Route route = resolved.route();
         MessagingCharacteristics mc = route.characteristics();
         DeliveryTerms terms = terms(route, mc);
@@ -53,7 +59,7 @@ public final class OutboundMessageFactory {
                 resolved.agreement().cpaId(),
                 conversationId != null ? conversationId : ids.newConversationId(),
                 route.sendBinding().service(), route.sendBinding().action(),
-                new MessageData(messageId, now, null, ttl), terms.duplicateElimination(), List.of());
+                new MessageData(messageId, now, refToMessageId, ttl), terms.duplicateElimination(), List.of());
         EbmsMessageBuilder builder = EbmsMessageBuilder.withHeader(header).syncReply(terms.syncReply());
         if (terms.ackRequested()) {
             builder.ackRequested(new AckRequested(mc.effectiveActor(), mc.ackSignatureRequested() == Requirement.ALWAYS));

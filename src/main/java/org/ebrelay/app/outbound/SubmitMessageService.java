@@ -92,7 +92,8 @@ public final class SubmitMessageService implements SubmitMessage {
                 ? submission.hl7MessageId()
                 : payloads.stream().map(p -> hl7Ids.of(p.contentType(), p.content())).flatMap(Optional::stream)
                         .findFirst().orElse(null);
-        OutboundMessageFactory.Built built = factory.build(resolved, submission.conversationId(), payloads, now);
+        OutboundMessageFactory.Built built = factory.build(resolved, submission.conversationId(),
+                submission.refToMessageId(), payloads, now);
         if (resolved.route().ordered()) {
             return submitNumbered(built, resolved, hl7Id, now);
         }

@@ -567,24 +567,35 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
      * @param ordered        an ordered feed (issue 8): every message goes under one ConversationId, which an ordered
      *                       CPA channel (MessageOrderSemantics Guaranteed) numbers, so the partner delivers in order
      * @param conversationId that ConversationId (null: {@code mllp-feed:<name>})
+     * @param returnTo       the mllp.destinations entry the partner's HL7 answers to these messages go to (matched by
+     *                       MSA-2, RefToMessageId, ConversationId), or null: answers take the ordinary delivery
      */
     public record MllpRoute(String name, String sendingApplication, String sendingFacility,
                             String receivingApplication, String receivingFacility, String messageType,
                             String triggerEvent, String cpaId, String from, String to, String serviceType,
-                            String service, String action, Boolean ordered, String conversationId) {
-        /** An unordered route: a new conversation per message. */
+                            String service, String action, Boolean ordered, String conversationId,
+                            String returnTo) {
+        /** An unordered route without a return destination: a new conversation per message. */
         public MllpRoute(String name, String sendingApplication, String sendingFacility,
                          String receivingApplication, String receivingFacility, String messageType,
                          String triggerEvent, String cpaId, String from, String to, String serviceType,
                          String service, String action) {
             this(name, sendingApplication, sendingFacility, receivingApplication, receivingFacility, messageType,
-                    triggerEvent, cpaId, from, to, serviceType, service, action, null, null);
+                    triggerEvent, cpaId, from, to, serviceType, service, action, null, null, null);
         }
 
         /** This route as an ordered feed under {@code conversation} (null: the default). */
         public MllpRoute asOrderedFeed(String conversation) {
             return new MllpRoute(name, sendingApplication, sendingFacility, receivingApplication, receivingFacility,
-                    messageType, triggerEvent, cpaId, from, to, serviceType, service, action, true, conversation);
+                    messageType, triggerEvent, cpaId, from, to, serviceType, service, action, true, conversation,
+                    returnTo);
+        }
+
+        /** This route with the partner's HL7 answers sent to the destination {@code destination}. */
+        public MllpRoute returningTo(String destination) {
+            return new MllpRoute(name, sendingApplication, sendingFacility, receivingApplication, receivingFacility,
+                    messageType, triggerEvent, cpaId, from, to, serviceType, service, action, ordered, conversationId,
+                    destination);
         }
     }
 
@@ -593,11 +604,22 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
      *
      * @param retries       sends after the first failed one (null: 10); then the message stays in the pull inbox
      * @param retryInterval the wait after a failed send (null: PT30S)
+     * @param returnAcks    send the system's HL7 answer back to the partner (null: false)
+     * @param ackAction     the eb:Action answers go back with (null: the delivered message's action)
      */
     public record MllpDestination(String name, String cpaId, String service, String action,
                                   String sendingApplication, String sendingFacility, String receivingApplication,
                                   String receivingFacility, String messageType, String triggerEvent, String host,
-                                  int port, Integer retries, Duration retryInterval) {
+                                  int port, Integer retries, Duration retryInterval, Boolean returnAcks,
+                                  String ackAction) {
+        /** A destination whose answers are not sent back. */
+        public MllpDestination(String name, String cpaId, String service, String action,
+                               String sendingApplication, String sendingFacility, String receivingApplication,
+                               String receivingFacility, String messageType, String triggerEvent, String host,
+                               int port, Integer retries, Duration retryInterval) {
+            this(name, cpaId, service, action, sendingApplication, sendingFacility, receivingApplication,
+                    receivingFacility, messageType, triggerEvent, host, port, retries, retryInterval, null, null);
+        }
     }
 
     /**

@@ -38,9 +38,20 @@ public final class Demo {
      * @throws Exception when a node cannot start (a port in use, a bad CPA), with the reason
      */
     public boolean run() throws Exception {
-        DemoNodes nodes = DemoNodes.start(new DemoNodes.Settings(options.cpaFile(), options.dataDir(),
-                options.hospitalPort(), options.labPort(), "commit", options.wipe()), clock, Gateway::start);
-        Thread stopper = new Thread(nodes::close, "ebrelay-demo-shutdown");
+        DemoMllp mllp = new DemoMllp();
+        DemoNodes nodes;
+        try {
+            nodes = DemoNodes.start(new DemoNodes.Settings(options.cpaFile(), options.dataDir(),
+                    options.hospitalPort(), options.labPort(), "commit", options.wipe()), clock,
+                    (config, at) -> Gateway.start(mllp.configure(config.node().id(), config), at));
+        } catch (Exception | Error e) {
+            mllp.close();
+            throw e;
+        }
+        Thread stopper = new Thread(() -> {
+            nodes.close();
+            mllp.close();
+        }, "ebrelay-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         boolean waiting = false;
         try {
@@ -55,8 +66,13 @@ public final class Demo {
                 board.start();
                 ok = script.run();
             }
+            if (ok) {
+                out.println();
+                ok = mllp.run(nodes, out, clock, runTag);
+            }
             if (ok && options.keepRunning()) {
-                DemoGuide.print(out, nodes, options.dataDir(), script.orderId(DemoScript.LAST_ORDER), clock);
+                DemoGuide.print(out, nodes, options.dataDir(), script.orderId(DemoScript.LAST_ORDER), clock,
+                        mllp::printRecipe);
                 waiting = true;
                 new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops both nodes
             }
@@ -69,6 +85,7 @@ public final class Demo {
                     // the hook is running already and closes the nodes
                 }
                 nodes.close();
+                mllp.close();
             }
         }
     }

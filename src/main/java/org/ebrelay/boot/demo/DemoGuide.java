@@ -15,7 +15,8 @@ final class DemoGuide {
     }
 
     /** Prints the guide; writes a sample order to {@code <dataDir>/order.hl7} for the send example. */
-    static void print(PrintWriter out, DemoNodes nodes, Path dataDir, String lastOrderId, Clock clock) {
+    static void print(PrintWriter out, DemoNodes nodes, Path dataDir, String lastOrderId, Clock clock,
+                      java.util.function.BiConsumer<DemoNodes, PrintWriter> more) {
         URI hospital = nodes.node(DemoParty.HOSPITAL).baseUri();
         URI lab = nodes.node(DemoParty.LAB).baseUri();
         Path order = writeSampleOrder(dataDir, clock);
@@ -39,6 +40,7 @@ final class DemoGuide {
             out.printf("  scripts/ebrelay send --node %s --cpa %s --action %s --to %s --payload %s%n", hospital,
                     DemoParty.CPA_ID, DemoParty.HOSPITAL.action(), DemoParty.LAB.partyId(), order);
         }
+        more.accept(nodes, out);
         out.println();
         out.println("Press Ctrl-C to stop both nodes.");
         out.flush();

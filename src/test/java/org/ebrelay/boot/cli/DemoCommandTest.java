@@ -35,7 +35,11 @@ class DemoCommandTest {
                 .contains("The laboratory inbox holds the 6 orders, each exactly once.")
                 .contains("The hospital inbox holds the 6 results, each exactly once.")
                 .contains("Each message was delivered exactly once.")
+                .contains("4. Over MLLP")
+                .contains("the LIS received 3 of 3 orders over MLLP; the engine received 3 application ACKs")
                 .doesNotContain("\u001b[");
+        assertThat(run.out()).as("each MLLP order answered AA by the hospital node")
+                .containsPattern("MLLP-\\w+-03 sent over MLLP: the hospital node answered AA");
         assertThat(run.out()).as("an order sent during the outage was retried").containsPattern(
                 "ORD-\\w+-04 +hospital -> laboratory +\\S+ +RETRYING");
         assertThat(run.out()).as("no wait: the guide is not printed").doesNotContain("Ctrl-C");

@@ -49,6 +49,24 @@ class MllpConfigTest {
     }
 
     @Test
+    void aRoutesReturnDestinationAndADestinationsAnswerSettingsAreRead() throws Exception {
+        Path file = dir.resolve("ebrelay.yaml");
+        Files.writeString(file, """
+                mllp:
+                  routes: [{name: r, cpaId: c, to: "a:b", action: x, returnTo: his}]
+                  destinations: [{name: his, port: 2576, returnAcks: true, ackAction: ACK}]
+                """);
+
+        GatewayConfig.Mllp mllp = new ConfigLoader().load(file).mllp();
+
+        assertThat(mllp.routes()).singleElement().satisfies(r -> assertThat(r.returnTo()).isEqualTo("his"));
+        assertThat(mllp.destinations()).singleElement().satisfies(d -> {
+            assertThat(d.returnAcks()).isTrue();
+            assertThat(d.ackAction()).isEqualTo("ACK");
+        });
+    }
+
+    @Test
     void aMisspelledRouteKeyIsAnErrorNamingIt() throws Exception {
         Path file = dir.resolve("ebrelay.yaml");
         Files.writeString(file, """

@@ -2,6 +2,7 @@ package org.ebrelay.app.port.in;
 
 import org.ebrelay.domain.message.ConversationId;
 import org.ebrelay.domain.message.CpaId;
+import org.ebrelay.domain.message.MessageId;
 import org.ebrelay.domain.message.PartyId;
 import org.ebrelay.domain.message.Service;
 
@@ -20,9 +21,17 @@ import java.util.Objects;
  * @param payloads       at least one payload
  * @param hl7MessageId   the HL7 message id, or null to read it from the payload (MSH-10, id/@root)
  * @param conversationId the conversation, or null for a new one
+ * @param refToMessageId the message this one answers (eb:RefToMessageId), or null
  */
 public record Submission(CpaId cpaId, Service service, String action, PartyId from, PartyId to,
-                         List<Payload> payloads, String hl7MessageId, ConversationId conversationId) {
+                         List<Payload> payloads, String hl7MessageId, ConversationId conversationId,
+                         MessageId refToMessageId) {
+    /** A message that answers none. */
+    public Submission(CpaId cpaId, Service service, String action, PartyId from, PartyId to,
+                      List<Payload> payloads, String hl7MessageId, ConversationId conversationId) {
+        this(cpaId, service, action, from, to, payloads, hl7MessageId, conversationId, null);
+    }
+
     public Submission {
         Objects.requireNonNull(cpaId, "cpaId");
         Objects.requireNonNull(action, "action");
