@@ -115,6 +115,8 @@ public final class Gateway implements AutoCloseable {
     private Notices notices;
     private NoticePusher noticePusher;
     private MllpPushes mllpPushes = MllpPushes.none();
+    private JdbcMllpAnswers mllpAnswers;
+    private java.time.Duration originsKept;
     private List<MllpListener> mllpListeners = List.of();
     private BankWiring bank;
     private CpaAdministration cpaAdmin;
@@ -194,7 +196,8 @@ public final class Gateway implements AutoCloseable {
         Hl7PayloadRules payloadRules = new Hl7PayloadRules();
         submit = new CheckedSubmissions(payloadRules, new SubmitMessageService(agreements, parties, messages, codec,
                 dispatcher, ids, hl7, clock, signatures, new NumberedOutbox(orderingStore, dispatcher::wake)));
-        JdbcMllpAnswers mllpAnswers = new JdbcMllpAnswers(database);
+        mllpAnswers = new JdbcMllpAnswers(database);
+        originsKept = config.reliability().hl7DuplicateWindow();
         mllpPushes = MllpWiring.pushes(config, store, mllpAnswers, clock, outbox -> new CheckedSubmissions(
                 payloadRules, new SubmitMessageService(agreements, parties, messages, codec, outbox, ids, hl7, clock,
                 signatures)), dispatcher::wake);
@@ -276,6 +279,8 @@ public final class Gateway implements AutoCloseable {
         ordering.reportOverdueGaps();
         store.purgeRememberedIds(setup.clock().instant(), 1_000);
         store.purgeRememberedHl7Ids(setup.clock().instant(), 1_000);
+        // an answer is matched to its MLLP original for as long as HL7 ids are remembered
+        mllpAnswers.purgeOrigins(setup.clock().instant().minus(originsKept), 1_000);
     }
 
     /** Application notices (stored, pushed) and administrator notices (own thread) about failed messages. */

@@ -15,6 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,6 +47,34 @@ public final class JdbcMllpAnswers implements MllpOrigins, AnswerOutbox {
                 insert.setString(5, messageId.value());
                 return insert.executeUpdate() == 1;
             }
+        });
+    }
+
+    /**
+     * Forgets up to {@code limit} origins recorded before {@code before}, oldest first; an answer arriving later
+     * takes the ordinary delivery. Returns how many were forgotten.
+     */
+    public int purgeOrigins(Instant before, int limit) {
+        return database.write(c -> {
+            List<String> keys = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT message_key FROM mllp_origins"
+                    + " WHERE recorded_at < ? ORDER BY recorded_at LIMIT ?")) {
+                SqlValues.setInstant(select, 1, before);
+                select.setInt(2, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        keys.add(rows.getString(1));
+                    }
+                }
+            }
+            int purged = 0;
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM mllp_origins WHERE message_key = ?")) {
+                for (String key : keys) {
+                    delete.setString(1, key);
+                    purged += delete.executeUpdate();
+                }
+            }
+            return purged;
         });
     }
 

@@ -65,6 +65,24 @@ class JdbcMllpAnswersTest extends WithDatabase {
     }
 
     @Test
+    void originsRecordedBeforeTheCutOffAreForgottenOldestFirstAndTheOthersKept() {
+        sendOrder("order-1", "HL7-1");
+        sendOrder("order-2", "HL7-2");
+        sendOrder("order-3", "HL7-3");
+        answers.record(MessageId.of("order-1"), "HL7-1", "lab-orders", "his", T0);
+        answers.record(MessageId.of("order-2"), "HL7-2", "lab-orders", "his", T0.plusSeconds(10));
+        answers.record(MessageId.of("order-3"), "HL7-3", "lab-orders", "his", T0.plusSeconds(20));
+
+        assertThat(answers.purgeOrigins(T0.plusSeconds(20), 1)).isEqualTo(1);
+        assertThat(answers.byHl7Id("HL7-1")).isEmpty();
+        assertThat(answers.byHl7Id("HL7-2")).isPresent();
+
+        assertThat(answers.purgeOrigins(T0.plusSeconds(20), 10)).isEqualTo(1);
+        assertThat(answers.byHl7Id("HL7-2")).isEmpty();
+        assertThat(answers.byHl7Id("HL7-3")).isPresent();
+    }
+
+    @Test
     void noOriginIsRecordedForAMessageThatIsNotStored() {
         assertThat(answers.record(MessageId.of("never-stored"), "HL7-9", "lab-orders", "his", T0)).isFalse();
         assertThat(answers.byHl7Id("HL7-9")).isEmpty();
