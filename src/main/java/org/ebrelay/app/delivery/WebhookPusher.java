@@ -75,7 +75,7 @@ public final class WebhookPusher {
         Optional<Webhook> target = routing.find(delivery.heading().cpaId(), delivery.heading().service(),
                 delivery.heading().action());
         if (target.isEmpty()) {
-            giveUp(delivery, "no webhook or MLLP destination is configured for it any more");
+            giveUp(delivery, "no webhook or MLLP destination takes it");
             return;
         }
         WebhookResult result = post(target.get(), WebhookJson.of(delivery, content.get()));
@@ -115,6 +115,7 @@ public final class WebhookPusher {
     private void giveUp(Delivery delivery, String why) {
         String detail = "not pushed: " + why + "; the delivery stays in the inbox";
         inbox.recordPushFailure(delivery.id(), clock.instant(), null, detail);
-        log.warn("delivery {} (message {}) {}", delivery.id(), delivery.heading().messageId(), detail);
+        // an event on the message says it too; the application pulls it from the inbox as usual
+        log.info("delivery {} (message {}) {}", delivery.id(), delivery.heading().messageId(), detail);
     }
 }

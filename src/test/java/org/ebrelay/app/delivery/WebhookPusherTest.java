@@ -217,7 +217,7 @@ class WebhookPusherTest {
         assertThat(delivery.nextPushAt()).isNull();
         assertThat(delivery.confirmed()).isFalse();
         assertThat(delivery.lastPushError())
-                .isEqualTo("not pushed: no webhook or MLLP destination is configured for it any more; the delivery stays in the inbox");
+                .isEqualTo("not pushed: no webhook or MLLP destination takes it; the delivery stays in the inbox");
     }
 
     @Test
