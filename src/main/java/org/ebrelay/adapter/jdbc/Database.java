@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.ebrelay.app.port.out.StoreFailure;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * The gateway's database: a HikariCP pool, the schema migrated by Flyway from {@code classpath:db/migration/<vendor>}
@@ -86,15 +87,17 @@ public final class Database implements AutoCloseable {
 
     /** Applies the pending migrations of {@code vendor}'s folder; returns how many ran. */
     static int migrate(DataSource dataSource, String vendor) {
+        return flyway(dataSource, vendor).load().migrate().migrationsExecuted;
+    }
+
+    /** How the node's schema is migrated on {@code vendor}: its folder of SQL migrations and the Quartz tables. */
+    static FluentConfiguration flyway(DataSource dataSource, String vendor) {
         String quartzScript = vendor.equals("h2") ? "tables_h2.sql" : "tables_postgres.sql";
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + vendor)
                 .javaMigrations(new QuartzTablesMigration(quartzScript))
-                .failOnMissingLocations(true)
-                .load()
-                .migrate()
-                .migrationsExecuted;
+                .failOnMissingLocations(true);
     }
 
     /** H2 never syncs on commit; in fsync mode a checkpoint forces the file to disk once per group. */

@@ -13,9 +13,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,12 +64,11 @@ class MigrationTest {
             }
         }
         try (HikariDataSource previous = h2Pool()) {
-            Flyway.configure().dataSource(previous).locations("filesystem:" + released)
-                    .javaMigrations(new QuartzTablesMigration("tables_h2.sql")).load().migrate();
+            Database.flyway(previous, "h2").locations("filesystem:" + released).load().migrate();
         }
 
         try (Database database = Database.open(DatabaseSettings.h2File(dataDir, Durability.COMMIT))) {
-            MigrationInfoService info = flyway(database.dataSource()).load().info();
+            MigrationInfoService info = Database.flyway(database.dataSource(), "h2").load().info();
             assertThat(info.pending()).isEmpty();
             assertThat(info.applied()).hasSameSizeAs(info.all());
         }
@@ -94,11 +91,6 @@ class MigrationTest {
         assertThat(statements).containsExactly("CREATE TABLE A (X INT)", "ALTER TABLE A ADD B INT");
         assertThat(new QuartzTablesMigration("tables_h2.sql").getChecksum())
                 .isEqualTo(new QuartzTablesMigration("tables_h2.sql").getChecksum());
-    }
-
-    private static FluentConfiguration flyway(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2")
-                .javaMigrations(new QuartzTablesMigration("tables_h2.sql"));
     }
 
     private HikariDataSource h2Pool() {
