@@ -88,7 +88,16 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
         this.settings = settings;
         this.listener = listener;
         this.inFlight = new Semaphore(settings.maxInFlight());
-        this.outcomes = Executors.newFixedThreadPool(4, named("ebrelay-outcome-" + node));
+        this.outcomes = Executors.newFixedThreadPool(outcomeThreads(settings), named("ebrelay-outcome-" + node));
+    }
+
+    /**
+     * Each outcome thread waits for its attempt's group commit, so this pool bounds how many outcomes one commit can
+     * record: with 4 threads a node completed at most 4 messages per commit, about 800/s here whatever the load
+     * (docs/BENCHMARKS.md). As many as may be in flight, within reason; idle threads cost nothing.
+     */
+    static int outcomeThreads(DispatchSettings settings) {
+        return Math.max(4, Math.min(settings.maxInFlight(), 64));
     }
 
     /** Takes back this node's claims from before a restart, then starts the loop. */
