@@ -136,7 +136,8 @@ public final class Bench {
                 options.messages(), options.warmup(), payloads.size(), mode, options.client(), options.durability(),
                 postgres == null ? "H2" : "PostgreSQL, " + hospitalNodes + " hospital node(s)");
         return new BenchReport(setup, options.messages(), latencies.length, driver.refused() - refusedBefore, wall,
-                after.processNanos() - before.processNanos(), after.gcMillis() - before.gcMillis(), latencies,
+                after.processNanos() - before.processNanos(), after.gcMillis() - before.gcMillis(),
+                after.jitMillis() - before.jitMillis(), latencies,
                 driver.answerTimes(from, to), CpuMeter.difference(before, after), driver.latePacing());
     }
 

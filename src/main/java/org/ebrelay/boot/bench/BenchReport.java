@@ -9,10 +9,12 @@ import java.util.Map;
  *
  * @param latenciesNanos submit-to-COMPLETE of each completed message (unsorted)
  * @param answerNanos    how long the API took to accept each of them (stored, QUEUED)
+ * @param jitMillis      time the JIT compilers spent during the run: more than a few percent of it means the warm-up
+ *                       was too short and the run measured the compiler as much as the gateway
  * @param cpuByGroup     CPU nanoseconds by thread group over the run, largest first
  */
 record BenchReport(String setup, int messages, int completed, int refused, long wallNanos, long processCpuNanos,
-                   long gcMillis, long[] latenciesNanos, long[] answerNanos, Map<String, Long> cpuByGroup,
+                   long gcMillis, long jitMillis, long[] latenciesNanos, long[] answerNanos, Map<String, Long> cpuByGroup,
                    int latePacing) {
 
     double messagesPerSecond() {
@@ -38,6 +40,11 @@ record BenchReport(String setup, int messages, int completed, int refused, long 
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank))] / 1e6;
     }
 
+    /** True when the JIT compilers were busy for more than 5% of the measured time. */
+    boolean jitStillBusy() {
+        return jitMillis * 1e6 > 0.05 * wallNanos;
+    }
+
     boolean allCompleted() {
         return completed == messages && refused == 0;
     }
@@ -51,9 +58,13 @@ record BenchReport(String setup, int messages, int completed, int refused, long 
                 latencyMillis(0.50), latencyMillis(0.90), latencyMillis(0.99), latencyMillis(1.0));
         out.printf("API answer:  p50 %.1f ms, p99 %.1f ms (submit to stored: QUEUED or SENDING, part of the above)%n",
                 quantileMillis(answerNanos, 0.50), quantileMillis(answerNanos, 0.99));
-        out.printf("CPU:         %.2f ms per message (process CPU %.1f s, %.2f cores busy of %d; GC %d ms)%n",
+        out.printf("CPU:         %.2f ms per message (process CPU %.1f s, %.2f cores busy of %d; GC %d ms; JIT %d ms)%n",
                 cpuSecondsPerMessage() * 1e3, processCpuNanos / 1e9, processCpuNanos / (double) wallNanos,
-                Runtime.getRuntime().availableProcessors(), gcMillis);
+                Runtime.getRuntime().availableProcessors(), gcMillis, jitMillis);
+        if (jitStillBusy()) {
+            out.printf("warning:     the JIT compiler was still at work for %.1f s of the %.1f s measured: the figures "
+                    + "include it; a longer --warmup measures the gateway alone%n", jitMillis / 1e3, wallNanos / 1e9);
+        }
         if (latePacing > 0) {
             out.printf("pacing:      %d submissions started more than 1 ms late (latency counts from the schedule)%n",
                     latePacing);

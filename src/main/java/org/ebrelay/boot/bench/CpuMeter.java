@@ -1,5 +1,6 @@
 package org.ebrelay.boot.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -10,14 +11,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * CPU time of this process, in total and by thread group (a thread's name without its trailing number), and GC
- * time, between two snapshots. Threads that end between the snapshots lose their share to "other", which also
+ * CPU time of this process, in total and by thread group (a thread's name without its trailing number), GC time
+ * and JIT compilation time, between two snapshots. Threads that end between the snapshots lose their share to "other", which also
  * holds the JVM's own threads (GC, JIT compilers): they are not Java threads.
  */
 final class CpuMeter {
     private static final Pattern TRAILING_NUMBER = Pattern.compile("[-_ #]?\\d+$");
 
-    record Snapshot(long processNanos, Map<String, Long> byGroup, long gcMillis, long wallNanos) {
+    record Snapshot(long processNanos, Map<String, Long> byGroup, long gcMillis, long jitMillis, long wallNanos) {
     }
 
     static Snapshot snapshot() {
@@ -36,7 +37,9 @@ final class CpuMeter {
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             gc += Math.max(0, collector.getCollectionTime());
         }
-        return new Snapshot(processCpuNanos(), byGroup, gc, System.nanoTime());
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long compiling = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+        return new Snapshot(processCpuNanos(), byGroup, gc, compiling, System.nanoTime());
     }
 
     static long processCpuNanos() {

@@ -29,8 +29,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Messages measured (default ${DEFAULT-VALUE}).")
     int messages;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "4000",
-            description = "Messages sent first and not measured (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "60000",
+            description = "Messages sent first and not measured (default ${DEFAULT-VALUE}: on 2 cores the JIT compiler"
+                    + " is busy for about the first minute of load, and a shorter warm-up measures it, not the gateway).")
     int warmup;
 
     @Option(names = {"-c", "--concurrency"}, paramLabel = "C", defaultValue = "32",

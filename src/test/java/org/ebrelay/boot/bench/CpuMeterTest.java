@@ -18,8 +18,8 @@ class CpuMeterTest {
 
     @Test
     void theDifferenceIsPerGroupLargestFirstWithTheRestOfTheProcessAsOther() {
-        CpuMeter.Snapshot before = new CpuMeter.Snapshot(1_000, Map.of("a", 100L, "b", 100L), 0, 0);
-        CpuMeter.Snapshot after = new CpuMeter.Snapshot(2_000, Map.of("a", 300L, "b", 600L, "c", 50L), 5, 10);
+        CpuMeter.Snapshot before = new CpuMeter.Snapshot(1_000, Map.of("a", 100L, "b", 100L), 0, 0, 0);
+        CpuMeter.Snapshot after = new CpuMeter.Snapshot(2_000, Map.of("a", 300L, "b", 600L, "c", 50L), 5, 7, 10);
 
         Map<String, Long> difference = CpuMeter.difference(before, after);
 
