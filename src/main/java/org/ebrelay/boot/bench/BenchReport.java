@@ -9,8 +9,9 @@ import java.util.Map;
  *
  * @param latenciesNanos submit-to-COMPLETE of each completed message (unsorted)
  * @param answerNanos    how long the API took to accept each of them (stored, QUEUED)
- * @param jitMillis      time the JIT compilers spent during the run: more than a few percent of it means the warm-up
- *                       was too short and the run measured the compiler as much as the gateway
+ * @param jitMillis      how long the JIT compilers' compilations took during the run (their elapsed time, summed
+ *                       over compiler threads, so a busy box inflates it): more than a few percent of the run means
+ *                       the compiler was still at work and took CPU from the gateway
  * @param cpuByGroup     CPU nanoseconds by thread group over the run, largest first
  */
 record BenchReport(String setup, int messages, int completed, int refused, long wallNanos, long processCpuNanos,
@@ -62,8 +63,9 @@ record BenchReport(String setup, int messages, int completed, int refused, long 
                 cpuSecondsPerMessage() * 1e3, processCpuNanos / 1e9, processCpuNanos / (double) wallNanos,
                 Runtime.getRuntime().availableProcessors(), gcMillis, jitMillis);
         if (jitStillBusy()) {
-            out.printf("warning:     the JIT compiler was still at work for %.1f s of the %.1f s measured: the figures "
-                    + "include it; a longer --warmup measures the gateway alone%n", jitMillis / 1e3, wallNanos / 1e9);
+            out.printf("warning:     JIT compilations took %.1f s during the %.1f s measured: the compiler was still "
+                    + "at work, and its CPU is in these figures (see docs/BENCHMARKS.md)%n", jitMillis / 1e3,
+                    wallNanos / 1e9);
         }
         if (latePacing > 0) {
             out.printf("pacing:      %d submissions started more than 1 ms late (latency counts from the schedule)%n",

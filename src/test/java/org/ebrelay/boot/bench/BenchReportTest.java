@@ -28,7 +28,7 @@ class BenchReportTest {
 
         assertThat(report.jitStillBusy()).isTrue();
         assertThat(printed(report)).contains("JIT 2000 ms")
-                .contains("the JIT compiler was still at work for 2.0 s of the 10.0 s measured");
+                .contains("JIT compilations took 2.0 s during the 10.0 s measured");
     }
 
     @Test
