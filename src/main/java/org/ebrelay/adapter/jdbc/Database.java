@@ -148,10 +148,18 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} on a pooled connection in auto-commit mode. */
     <T> T read(GroupCommitWriter.Work<T> work) {
+        return autoCommit("database read failed", work);
+    }
+
+    /**
+     * Runs {@code work} on a pooled connection in auto-commit mode, outside the group commit: each statement is a
+     * transaction of its own. An SQL failure becomes a {@link StoreFailure} that starts with {@code failing}.
+     */
+    <T> T autoCommit(String failing, GroupCommitWriter.Work<T> work) {
         try (Connection connection = pool.getConnection()) {
             return work.apply(connection);
         } catch (SQLException e) {
-            throw new StoreFailure("database read failed: " + e.getMessage(), e);
+            throw new StoreFailure(failing + ": " + e.getMessage(), e);
         }
     }
 

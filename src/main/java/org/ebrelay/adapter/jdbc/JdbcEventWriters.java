@@ -1,6 +1,5 @@
 package org.ebrelay.adapter.jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,9 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.ebrelay.app.bank.EventWriters;
-import org.ebrelay.app.port.out.StoreFailure;
 
 /**
  * The writers of a cluster's shared event log ({@code event_writers}) and their liveness as the Quartz cluster sees
@@ -25,7 +22,7 @@ public final class JdbcEventWriters implements EventWriters {
     /** Quartz's margin before it calls an instance failed (JobStoreSupport). */
     static final Duration QUARTZ_GRACE = Duration.ofMillis(7_500);
 
-    private final DataSource dataSource;
+    private final Database database;
     private final String scheduler;
     private final Duration startupGrace;
 
@@ -34,22 +31,14 @@ public final class JdbcEventWriters implements EventWriters {
      * @param startupGrace how long a node that just registered counts as alive before its first check-in
      */
     public JdbcEventWriters(Database database, String scheduler, Duration startupGrace) {
-        this.dataSource = database.dataSource();
+        this.database = database;
         this.scheduler = scheduler;
         this.startupGrace = startupGrace;
     }
 
-    private interface Statements<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T withConnection(Statements<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new StoreFailure("event writers: " + e.getMessage(), e);
-        }
+    /** Each statement on its own, in auto-commit mode: not a unit of the group commit. */
+    private <T> T withConnection(GroupCommitWriter.Work<T> work) {
+        return database.autoCommit("event writers", work);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package org.ebrelay.adapter.jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.ebrelay.app.port.out.ReplyMailbox;
-import org.ebrelay.app.port.out.StoreFailure;
 import org.ebrelay.app.port.out.WireMessage;
 import org.ebrelay.domain.message.MessageId;
 
@@ -26,23 +22,15 @@ public final class JdbcReplyMailbox implements ReplyMailbox {
     /** Rows older than this are left over by a node that died while waiting. */
     static final Duration LEFT_OVER = Duration.ofHours(1);
 
-    private final DataSource dataSource;
+    private final Database database;
 
     public JdbcReplyMailbox(Database database) {
-        this.dataSource = database.dataSource();
+        this.database = database;
     }
 
-    private interface Statements<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T withConnection(Statements<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new StoreFailure("pending replies: " + e.getMessage(), e);
-        }
+    /** Each statement on its own, in auto-commit mode: not a unit of the group commit. */
+    private <T> T withConnection(GroupCommitWriter.Work<T> work) {
+        return database.autoCommit("pending replies", work);
     }
 
     @Override
