@@ -15,8 +15,8 @@ import java.util.Map;
  * @param cpuByGroup     CPU nanoseconds by thread group over the run, largest first
  */
 record BenchReport(String setup, int messages, int completed, int refused, long wallNanos, long processCpuNanos,
-                   long gcMillis, long jitMillis, long[] latenciesNanos, long[] answerNanos, Map<String, Long> cpuByGroup,
-                   int latePacing) {
+                   long gcMillis, long jitMillis, long[] latenciesNanos, long[] answerNanos,
+                   Map<String, Long> cpuByGroup, int latePacing) {
 
     double messagesPerSecond() {
         return completed / (wallNanos / 1e9);
@@ -59,9 +59,9 @@ record BenchReport(String setup, int messages, int completed, int refused, long 
                 latencyMillis(0.50), latencyMillis(0.90), latencyMillis(0.99), latencyMillis(1.0));
         out.printf("API answer:  p50 %.1f ms, p99 %.1f ms (submit to stored: QUEUED or SENDING, part of the above)%n",
                 quantileMillis(answerNanos, 0.50), quantileMillis(answerNanos, 0.99));
-        out.printf("CPU:         %.2f ms per message (process CPU %.1f s, %.2f cores busy of %d; GC %d ms; JIT %d ms)%n",
-                cpuSecondsPerMessage() * 1e3, processCpuNanos / 1e9, processCpuNanos / (double) wallNanos,
-                Runtime.getRuntime().availableProcessors(), gcMillis, jitMillis);
+        out.printf("CPU:         %.2f ms per message (process CPU %.1f s, %.2f cores busy of %d; GC %d ms;"
+                        + " JIT %d ms)%n", cpuSecondsPerMessage() * 1e3, processCpuNanos / 1e9,
+                processCpuNanos / (double) wallNanos, Runtime.getRuntime().availableProcessors(), gcMillis, jitMillis);
         if (jitStillBusy()) {
             out.printf("warning:     JIT compilations took %.1f s during the %.1f s measured: the compiler was still "
                     + "at work, and its CPU is in these figures (see docs/BENCHMARKS.md)%n", jitMillis / 1e3,

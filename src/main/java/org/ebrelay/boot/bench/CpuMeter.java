@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * CPU time of this process, in total and by thread group (a thread's name without its trailing number), GC time
- * and JIT compilation time, between two snapshots. Threads that end between the snapshots lose their share to "other", which also
- * holds the JVM's own threads (GC, JIT compilers): they are not Java threads.
+ * and JIT compilation time, between two snapshots. Threads that end between the snapshots lose their share to
+ * "other", which also holds the JVM's own threads (GC, JIT compilers): they are not Java threads.
  */
 final class CpuMeter {
     private static final Pattern TRAILING_NUMBER = Pattern.compile("[-_ #]?\\d+$");

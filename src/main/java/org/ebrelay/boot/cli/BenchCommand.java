@@ -31,7 +31,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "60000",
             description = "Messages sent first and not measured (default ${DEFAULT-VALUE}: on 2 cores the JIT compiler"
-                    + " is busy for about the first minute of load, and a shorter warm-up measures it, not the gateway).")
+                    + " needs about a minute of CPU under this load, spread over the first minutes; the report says"
+                    + " how long it was still compiling during the measurement).")
     int warmup;
 
     @Option(names = {"-c", "--concurrency"}, paramLabel = "C", defaultValue = "32",
