@@ -8,6 +8,8 @@ package org.ebrelay.app;
 public final class CrashPoints {
     /** The sender stored the message and claimed it, but has not posted it yet. */
     public static final String BEFORE_SEND = "before-send";
+    /** The sender has the partner's answer to an attempt (its Acknowledgment), but has not recorded it yet. */
+    public static final String BEFORE_OUTCOME = "before-outcome";
     /** The receiver committed the message, but has not answered with the Acknowledgment yet. */
     public static final String AFTER_RECEIVE_COMMIT = "after-receive-commit";
 

@@ -86,6 +86,33 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void aSenderKilledWithTheAcknowledgmentInHandButNotRecordedCompletesAfterARestartAndItIsDeliveredOnce() {
+        Hl7Messages.Er7 order = Hl7Messages.order();
+        try (Gateway receiver = lab.start()) {
+            try (NodeProcess sender = NodeProcess.start(hospital, CrashPoints.BEFORE_OUTCOME)) {
+                new RestClient(sender.baseUri()).submit(DemoCpa.ORDER, DemoCpa.LAB, order);
+
+                assertThat(sender.awaitExit()).as(sender.logText()).isEqualTo(CRASH_EXIT_CODE);
+                assertThat(sender.logText()).contains("crash point 'before-outcome' reached");
+            }
+            assertThat(Observed.deliveries(receiver, order.id())).as("received and acknowledged before the crash")
+                    .hasSize(1);
+
+            try (NodeProcess restarted = NodeProcess.start(hospital, null)) {
+                RestClient api = new RestClient(restarted.baseUri());
+                JsonNode complete = eventually().until(() -> onlyOutbound(api, order.id()),
+                        m -> m.path("state").asText().equals("COMPLETE"));
+
+                assertThat(complete.path("attempts").asInt()).as("sent again after the restart").isEqualTo(2);
+                DeliveryView delivery = deliveredOnce(receiver, order);
+                assertThat(delivery.messageId()).isEqualTo(complete.path("messageId").asText());
+                assertThat(eventTypes(inbound(receiver, order.id()))).as("the resend got the stored acknowledgment")
+                        .contains("DUPLICATE_RECEIVED");
+            }
+        }
+    }
+
+    @Test
     void aReceiverKilledBetweenStoringAndAcknowledgingReplaysItsStoredAcknowledgmentAfterARestart() {
         Hl7Messages.Er7 order = Hl7Messages.order();
         try (Gateway sender = hospital.start()) {

@@ -267,6 +267,7 @@ public final class OutboundDispatcher implements Outbox, AutoCloseable {
         transport.send(URI.create(m.endpointUrl()), wire, settings.responseTimeout())
                 .whenCompleteAsync((outcome, error) -> {
                     try {
+                        CrashPoints.reach(CrashPoints.BEFORE_OUTCOME);
                         SendOutcome result = outcome != null ? outcome
                                 : new SendOutcome.RetryableFailure("send failed: " + error, null);
                         gate.finished(m.endpointUrl(), result);
