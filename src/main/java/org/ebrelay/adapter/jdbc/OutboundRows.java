@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ebrelay.app.port.out.AttemptOutcome;
+import org.ebrelay.app.port.out.Claim;
 import org.ebrelay.app.port.out.ClaimLimits;
 import org.ebrelay.app.port.out.ClaimedMessage;
 import org.ebrelay.app.port.out.InternalId;
@@ -29,8 +30,9 @@ final class OutboundRows {
             + " message_timestamp, time_to_live, deliver_by, hl7_id, from_party_type, from_party_value, to_party_type,"
             + " to_party_value, service_type, service_value, action, ack_requested, duplicate_elimination, sync_reply,"
             + " retries, retry_interval_ms, persist_duration_ms, endpoint_url, soap_action, state,"
-            + " next_attempt_at, created_at, updated_at, cpa_version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)";
+            + " next_attempt_at, created_at, updated_at, cpa_version, claim_node, claim_until, attempts,"
+            + " sequence_attempts)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_WIRE = "INSERT INTO outbound_wire (message_key, content_type, wire)"
             + " VALUES (?, ?, ?)";
     /**
@@ -72,15 +74,33 @@ final class OutboundRows {
     }
 
     static Void insert(Connection connection, SubmittedMessage message) throws SQLException {
+        insert(connection, message, null, null);
+        EventRows.append(connection, message.id(), Direction.OUTBOUND, message.submittedAt(), EventType.SUBMITTED,
+                null, OutboundState.QUEUED, "queued for " + message.endpointUrl());
+        return null;
+    }
+
+    /**
+     * Inserts the message QUEUED, or, with a {@code claimant}, already SENDING: claimed by it until
+     * {@code leaseUntil} for its first attempt, exactly as {@link #claim} would leave it.
+     */
+    private static void insert(Connection connection, SubmittedMessage message, NodeId claimant, Instant leaseUntil)
+            throws SQLException {
+        boolean claimed = claimant != null;
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int i = bindHeading(insert, message.id(), message.heading(), message.timeToLive(), message.deadline());
             i = bindTerms(insert, i, message.terms());
             insert.setString(i++, message.endpointUrl());
             insert.setString(i++, message.soapAction());
-            SqlValues.setInstant(insert, i++, message.firstAttemptAt());
+            insert.setString(i++, (claimed ? OutboundState.SENDING : OutboundState.QUEUED).code());
+            SqlValues.setInstant(insert, i++, claimed ? leaseUntil : message.firstAttemptAt());
             SqlValues.setInstant(insert, i++, message.submittedAt());
             SqlValues.setInstant(insert, i++, message.submittedAt());
-            SqlValues.setInteger(insert, i, message.cpaVersion());
+            SqlValues.setInteger(insert, i++, message.cpaVersion());
+            insert.setString(i++, claimed ? claimant.value() : null);
+            SqlValues.setInstant(insert, i++, leaseUntil);
+            insert.setInt(i++, claimed ? 1 : 0);
+            insert.setInt(i, claimed ? 1 : 0);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw SqlValues.duplicateKeyAsArgument(e,
@@ -94,9 +114,6 @@ final class OutboundRows {
         }
         MessageIdRows.add(connection, message.id(), message.heading().messageId(), message.heading().timestamp(),
                 message.submittedAt());
-        EventRows.append(connection, message.id(), Direction.OUTBOUND, message.submittedAt(), EventType.SUBMITTED,
-                null, OutboundState.QUEUED, "queued for " + message.endpointUrl());
-        return null;
     }
 
     private static int bindHeading(PreparedStatement insert, InternalId id, MessageHeading heading,
@@ -131,18 +148,33 @@ final class OutboundRows {
         return i;
     }
 
+    /**
+     * Stores the message already claimed by {@code node} for its first attempt: one insert, and the claimed message
+     * built from what was inserted instead of read back. Its events are those of an insert and a claim.
+     */
     static ClaimedMessage insertClaimed(Connection connection, SubmittedMessage message, NodeId node,
                                         Instant leaseUntil) throws SQLException {
-        insert(connection, message);
         Instant now = message.submittedAt();
-        if (!claim(connection, message.id(), OutboundState.QUEUED, node, now, leaseUntil)) {
-            throw new IllegalStateException("a message inserted in this transaction could not be claimed: "
-                    + message.id() + " (its first attempt is not due at submission?)");
+        if (message.firstAttemptAt().isAfter(now)) {
+            throw new IllegalArgumentException("not due at submission, so not claimable on acceptance: "
+                    + message.id() + " is due at " + message.firstAttemptAt());
         }
-        ClaimedMessage claimed = ClaimedRows.read(connection, message.id(), OutboundState.QUEUED);
+        insert(connection, message, node, leaseUntil);
+        EventRows.append(connection, message.id(), Direction.OUTBOUND, now, EventType.SUBMITTED, null,
+                OutboundState.QUEUED, "queued for " + message.endpointUrl());
         EventRows.append(connection, message.id(), Direction.OUTBOUND, now, EventType.SEND_STARTED,
                 OutboundState.QUEUED, OutboundState.SENDING, "attempt 1 by node " + node + " on acceptance");
-        return claimed;
+        return claimedOnAcceptance(message, node, leaseUntil);
+    }
+
+    /** What {@link ClaimedRows#read} would return for a message {@link #insertClaimed inserted claimed}. */
+    private static ClaimedMessage claimedOnAcceptance(SubmittedMessage message, NodeId node, Instant leaseUntil) {
+        MessageHeading heading = message.heading();
+        return new ClaimedMessage(new Claim(message.id(), node, 1), OutboundState.QUEUED,
+                heading.withMessageId(heading.messageId(), SqlValues.stored(heading.timestamp())), message.terms(),
+                SqlValues.stored(message.timeToLive()), SqlValues.stored(message.deadline()), message.endpointUrl(),
+                message.soapAction(), message.wire(), 1, 1, null, false, SqlValues.stored(leaseUntil), 0,
+                SqlValues.stored(message.submittedAt()));
     }
 
     /**

@@ -31,6 +31,11 @@ final class SqlValues {
         }
     }
 
+    /** {@code value} as {@link #setInstant} stores it and {@link #instant} reads it back: to the millisecond. */
+    static Instant stored(Instant value) {
+        return value == null ? null : Instant.ofEpochMilli(value.toEpochMilli());
+    }
+
     static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);

@@ -159,10 +159,28 @@ public abstract class MessageStoreContract {
             assertThat(stored.attempts()).isEqualTo(1);
             assertThat(the("a").events()).extracting(MessageEvent::type)
                     .containsExactly(EventType.SUBMITTED, EventType.SEND_STARTED);
+            assertThat(stored.nextAttemptAt()).isEqualTo(T0.plusSeconds(60));
             assertThat(store().claimDue(NODE_B, T0.plusSeconds(59), T0.plusSeconds(120), 10))
                     .as("leased to node A until its lease runs out").isEmpty();
-            assertThat(store().claimDue(NODE_B, T0.plusSeconds(60), T0.plusSeconds(120), 10))
-                    .as("taken over once the lease ran out").hasSize(1);
+            List<ClaimedMessage> takenOver = store().claimDue(NODE_B, T0.plusSeconds(60), T0.plusSeconds(120), 10);
+            assertThat(takenOver).as("taken over once the lease ran out").hasSize(1);
+            ClaimedMessage again = takenOver.get(0);
+            assertThat(again).as("the stored row says what the claim on acceptance said, one attempt on")
+                    .usingRecursiveComparison().ignoringFields("claim", "claimedFrom", "attempts",
+                            "sequenceAttempts", "lastAttemptEndedAt", "leaseUntil").isEqualTo(claimed);
+            assertThat(again.claim()).isEqualTo(new Claim(outId("a"), NODE_B, 2));
+            assertThat(again.claimedFrom()).isEqualTo(OutboundState.SENDING);
+            assertThat(again.sequenceAttempts()).isEqualTo(2);
+            assertThat(again.lastAttemptEndedAt()).as("the lost attempt ended with node A's lease")
+                    .isEqualTo(T0.plusSeconds(60));
+        }
+
+        @Test
+        void aMessageNotYetDueIsNotStoredClaimed() {
+            assertThatIllegalArgumentException().isThrownBy(
+                    () -> store().insertClaimed(outbound("a", T0.plusSeconds(5)), NODE_A, T0.plusSeconds(60)))
+                    .withMessageContaining("not due at submission");
+            assertThat(store().claimDue(NODE_A, T0.plusSeconds(5), T0.plusSeconds(60), 10)).isEmpty();
         }
 
         @Test
