@@ -114,6 +114,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void loop() {
+        WriterThreadFileSystem.runIoInPlaceOnThisThread();
         List<Unit<?>> batch = new ArrayList<>(maxBatch);
         while (true) {
             try {

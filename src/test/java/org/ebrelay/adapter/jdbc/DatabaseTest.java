@@ -33,7 +33,7 @@ class DatabaseTest {
     void theH2FileLivesInTheDataDirectoryAndWritesEveryCommitAtOnce() {
         String url = DatabaseSettings.h2File(dataDir, Durability.COMMIT).jdbcUrl();
 
-        assertThat(url).startsWith("jdbc:h2:async:" + dataDir.toAbsolutePath().resolve("ebrelay") + ";")
+        assertThat(url).startsWith("jdbc:h2:ebrelay:" + dataDir.toAbsolutePath().resolve("ebrelay") + ";")
                 .contains(";WRITE_DELAY=0;");
     }
 
