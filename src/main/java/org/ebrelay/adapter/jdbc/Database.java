@@ -44,6 +44,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and migrates the schema. */
     public static Database open(DatabaseSettings settings) {
+        WriterThreadFileSystem.scheme(); // known to H2 before a configured jdbcUrl may name it
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
