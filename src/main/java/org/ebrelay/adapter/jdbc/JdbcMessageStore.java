@@ -58,6 +58,10 @@ public final class JdbcMessageStore implements MessageStore {
         if (!leaseUntil.isAfter(message.submittedAt())) {
             throw new IllegalArgumentException("the lease must end after the submission: " + leaseUntil);
         }
+        if (message.firstAttemptAt().isAfter(message.submittedAt())) {
+            throw new IllegalArgumentException("not due at submission, so not claimable on acceptance: "
+                    + message.id() + " is due at " + message.firstAttemptAt());
+        }
         return database.write(c -> OutboundRows.insertClaimed(c, message, node, leaseUntil));
     }
 

@@ -155,10 +155,6 @@ final class OutboundRows {
     static ClaimedMessage insertClaimed(Connection connection, SubmittedMessage message, NodeId node,
                                         Instant leaseUntil) throws SQLException {
         Instant now = message.submittedAt();
-        if (message.firstAttemptAt().isAfter(now)) {
-            throw new IllegalArgumentException("not due at submission, so not claimable on acceptance: "
-                    + message.id() + " is due at " + message.firstAttemptAt());
-        }
         insert(connection, message, node, leaseUntil);
         EventRows.append(connection, message.id(), Direction.OUTBOUND, now, EventType.SUBMITTED, null,
                 OutboundState.QUEUED, "queued for " + message.endpointUrl());

@@ -32,12 +32,18 @@ class WriterThreadFileSystemTest {
     }
 
     private FileChannel open() throws Exception {
-        WriterThreadFileSystem.scheme();
-        return FilePath.get(WriterThreadFileSystem.SCHEME + ":" + dir.resolve("f.bin")).open("rw");
+        return FilePath.get(WriterThreadFileSystem.scheme() + ":" + dir.resolve("f.bin")).open("rw");
     }
 
     private static <T> T on(ExecutorService thread, Callable<T> work) throws Exception {
         return thread.submit(work).get();
+    }
+
+    private static void writeOn(ExecutorService thread, FileChannel file, String text, long at) throws Exception {
+        on(thread, () -> {
+            write(file, text, at);
+            return null;
+        });
     }
 
     private static void write(FileChannel file, String text, long at) throws Exception {
@@ -58,15 +64,9 @@ class WriterThreadFileSystemTest {
     @Test
     void theWriterThreadAndOtherThreadsSeeOneFile() throws Exception {
         try (FileChannel file = open()) {
-            on(writerThread, () -> {
-                write(file, "written by the writer", 0);
-                return null;
-            });
+            writeOn(writerThread, file, "written by the writer", 0);
             assertThat(on(otherThread, () -> read(file, 21, 0))).isEqualTo("written by the writer");
-            on(otherThread, () -> {
-                write(file, "OTHER", 11);
-                return null;
-            });
+            writeOn(otherThread, file, "OTHER", 11);
             assertThat(on(writerThread, () -> read(file, 21, 0))).isEqualTo("written by OTHERriter");
             assertThat(on(writerThread, file::size)).isEqualTo(21).isEqualTo(on(otherThread, file::size));
         }
@@ -75,10 +75,7 @@ class WriterThreadFileSystemTest {
     @Test
     void anInterruptedThreadDoesNotCloseTheFileForTheOthersAndKeepsItsInterrupt() throws Exception {
         try (FileChannel file = open()) {
-            on(writerThread, () -> {
-                write(file, "abc", 0);
-                return null;
-            });
+            writeOn(writerThread, file, "abc", 0);
 
             boolean stillInterrupted = on(otherThread, () -> {
                 Thread.currentThread().interrupt();
