@@ -1,15 +1,12 @@
 package org.ebrelay.e2e;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.ebrelay.boot.Gateway;
 import org.ebrelay.boot.config.GatewayConfig;
+import org.ebrelay.testing.FreePorts;
 
 /**
  * One node of a test: its name, the party it acts for, its port, and its directories under a test's temporary root
@@ -91,10 +88,6 @@ record TestNode(Path root, String name, String party, int port, Duration respons
 
     /** A port nobody listens on right now (loopback). */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ebrelay.testing.FreePorts;
 
 /**
  * A misbehaving HTTP peer on a raw ServerSocket: every accepted connection gets the same bad treatment.
@@ -138,9 +139,7 @@ final class FaultServer implements AutoCloseable {
     }
 
     /** A loopback port with nothing listening on it (bound, then released). */
-    static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    static int closedPort() {
+        return FreePorts.next();
     }
 }

@@ -7,6 +7,7 @@ import org.ebrelay.adapter.rest.RestApi;
 import org.ebrelay.app.port.in.Submission;
 import org.ebrelay.domain.message.PartyId;
 import org.ebrelay.domain.message.Service;
+import org.ebrelay.testing.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -297,9 +297,7 @@ class ClientCommandsTest {
                         "abandon", "ordering");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return FreePorts.next();
     }
 }
