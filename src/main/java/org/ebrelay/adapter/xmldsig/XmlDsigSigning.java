@@ -1,5 +1,6 @@
 package org.ebrelay.adapter.xmldsig;
 
+import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.xml.security.exceptions.XMLSecurityException;
@@ -17,6 +18,7 @@ import org.ebrelay.domain.message.SignatureReference;
 public final class XmlDsigSigning implements MessageSigning {
     private final EbmsEncoder encoder;
     private volatile SigningKeys keys;
+    private final StreamingEnvelopeSigner streamingSigner = new StreamingEnvelopeSigner();
     private final EnvelopeSigner signer = new EnvelopeSigner();
     private final EnvelopeVerifier verifier = new EnvelopeVerifier();
 
@@ -36,11 +38,15 @@ public final class XmlDsigSigning implements MessageSigning {
         SigningKeys.Entry entry = keys.forCertificate(order.certificateDer()).orElseThrow(() -> new SigningFailure(
                 "no key for the signing certificate " + order.certificateId() + " that the CPA names is in the "
                         + keys, null));
+        byte[] unsigned = encoder.envelope(message);
         try {
-            byte[] envelope = signer.sign(encoder.envelope(message), message.payloads(), entry.key(),
+            // the streaming signer writes what the DOM signer would, without the DOM; what it leaves, the DOM signs
+            Optional<byte[]> streamed = streamingSigner.sign(unsigned, message.payloads(), entry.key(),
                     entry.certificate(), order.signatureAlgorithm(), order.digestAlgorithm());
+            byte[] envelope = streamed.isPresent() ? streamed.get() : signer.sign(unsigned, message.payloads(),
+                    entry.key(), entry.certificate(), order.signatureAlgorithm(), order.digestAlgorithm());
             return encoder.packaged(envelope, message.payloads());
-        } catch (XMLSecurityException e) {
+        } catch (XMLSecurityException | GeneralSecurityException e) {
             throw new SigningFailure("cannot sign with " + order.signatureAlgorithm() + " / "
                     + order.digestAlgorithm() + ": " + e.getMessage(), e);
         }
