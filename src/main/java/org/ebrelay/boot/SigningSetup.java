@@ -1,11 +1,14 @@
 package org.ebrelay.boot;
 
 import java.io.IOException;
+import java.security.Provider;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.ebrelay.adapter.tls.StoreFileWatch;
 import org.ebrelay.adapter.soap.EbmsEncoder;
 import org.ebrelay.adapter.xmldsig.SigningKeys;
+import org.ebrelay.adapter.xmldsig.SignatureProvider;
 import org.ebrelay.adapter.xmldsig.XmlDsigSigning;
 import org.ebrelay.app.signing.Signatures;
 import org.ebrelay.app.signing.SigningPolicy;
@@ -36,7 +39,16 @@ final class SigningSetup {
             }
             LOG.info("Signing with {}", keys);
         }
-        XmlDsigSigning signing = new XmlDsigSigning(new EbmsEncoder(), keys);
+        Optional<Provider> rsa = Optional.empty();
+        if (config.keystore() != null) {
+            try {
+                rsa = SignatureProvider.select(config.provider());
+            } catch (IllegalArgumentException e) {
+                throw new StartupException(e.getMessage(), e);
+            }
+            LOG.info("RSA signatures by {}", SignatureProvider.describe(rsa));
+        }
+        XmlDsigSigning signing = new XmlDsigSigning(new EbmsEncoder(), keys, rsa);
         if (config.keystore() != null) {
             started.push(new StoreFileWatch<>("signing keystore " + config.keystore(), List.of(config.keystore()),
                     () -> renewed(config), signing::useKeys).start(config.reloadInterval()));

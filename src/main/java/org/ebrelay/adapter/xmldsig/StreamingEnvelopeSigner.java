@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -39,6 +40,13 @@ final class StreamingEnvelopeSigner {
             "http://www.w3.org/2001/04/xmldsig-more#sha384", "SHA-384",
             "http://www.w3.org/2001/04/xmlenc#sha512", "SHA-512");
 
+    private final Optional<Provider> rsaProvider;
+
+    /** @param rsaProvider the provider of the RSA signature ({@link SignatureProvider}); empty: the JDK's */
+    StreamingEnvelopeSigner(Optional<Provider> rsaProvider) {
+        this.rsaProvider = rsaProvider;
+    }
+
     /** The envelope with its signature as UTF-8, or empty when this signer leaves it to the DOM signer. */
     Optional<byte[]> sign(byte[] envelope, List<Payload> payloads, PrivateKey key, X509Certificate certificate,
                           String signatureAlgorithm, String digestAlgorithm) throws GeneralSecurityException {
@@ -59,7 +67,8 @@ final class StreamingEnvelopeSigner {
             signedInfo.reference("cid:" + payload.contentId(), base64.encodeToString(digest(digestName,
                     payload.content())));
         }
-        Signature rsa = Signature.getInstance(signatureName);
+        Signature rsa = rsaProvider.isPresent() ? Signature.getInstance(signatureName, rsaProvider.get())
+                : Signature.getInstance(signatureName);
         rsa.initSign(key);
         rsa.update(signedInfo.canonical(canonical.headerScope).getBytes(StandardCharsets.UTF_8));
         String signed = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + canonical.head

@@ -1,6 +1,7 @@
 package org.ebrelay.adapter.xmldsig;
 
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.util.List;
 import java.util.Optional;
 import org.apache.xml.security.exceptions.XMLSecurityException;
@@ -18,13 +19,20 @@ import org.ebrelay.domain.message.SignatureReference;
 public final class XmlDsigSigning implements MessageSigning {
     private final EbmsEncoder encoder;
     private volatile SigningKeys keys;
-    private final StreamingEnvelopeSigner streamingSigner = new StreamingEnvelopeSigner();
+    private final StreamingEnvelopeSigner streamingSigner;
     private final EnvelopeSigner signer = new EnvelopeSigner();
     private final EnvelopeVerifier verifier = new EnvelopeVerifier();
 
+    /** Signs with the JDK's RSA provider. */
     public XmlDsigSigning(EbmsEncoder encoder, SigningKeys keys) {
+        this(encoder, keys, Optional.empty());
+    }
+
+    /** @param rsaProvider the provider of RSA signatures ({@link SignatureProvider#select}); empty: the JDK's */
+    public XmlDsigSigning(EbmsEncoder encoder, SigningKeys keys, Optional<Provider> rsaProvider) {
         this.encoder = encoder;
         this.keys = keys;
+        this.streamingSigner = new StreamingEnvelopeSigner(rsaProvider);
     }
 
     /** Signs with {@code renewed} from the next signature on (a renewed keystore, without a restart). */

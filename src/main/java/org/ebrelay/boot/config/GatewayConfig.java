@@ -210,11 +210,13 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
      * @param allowRsaSha1     whether legacy rsa-sha1 signatures are made and accepted where a CPA names them
      * @param reloadInterval   how often the keystore file is looked at for renewed keys (PT0S: never); a renewed
      *                         file that loads is taken into use for the next signature, a broken one is reported
+     * @param provider         who computes our RSA signatures: {@code auto} (AWS-LC where its native library
+     *                         loads, else the JDK), {@code jdk}, or {@code native} (AWS-LC or no start)
      */
     public record Signing(Path keystore, String keystoreType, String keystorePassword, boolean allowRsaSha1,
-                          Duration reloadInterval) {
+                          Duration reloadInterval, String provider) {
         public static Signing defaults() {
-            return new Signing(null, "PKCS12", null, false, Duration.ofMinutes(1));
+            return new Signing(null, "PKCS12", null, false, Duration.ofMinutes(1), "auto");
         }
 
         /** Looked at for renewals every minute. */
@@ -222,8 +224,18 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
             this(keystore, keystoreType, keystorePassword, allowRsaSha1, Duration.ofMinutes(1));
         }
 
+        /** RSA signatures by the provider {@code auto} chooses. */
+        public Signing(Path keystore, String keystoreType, String keystorePassword, boolean allowRsaSha1,
+                       Duration reloadInterval) {
+            this(keystore, keystoreType, keystorePassword, allowRsaSha1, reloadInterval, "auto");
+        }
+
         public Signing {
             reloadInterval = reloadInterval == null ? Duration.ofMinutes(1) : reloadInterval;
+            provider = provider == null ? "auto" : provider;
+            if (!List.of("auto", "jdk", "native").contains(provider)) {
+                throw new IllegalArgumentException("signing.provider must be auto, jdk or native, not " + provider);
+            }
         }
 
         /** The password, read from the environment for {@code env:NAME}; empty when none is set. */

@@ -6,6 +6,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ebrelay.adapter.soap.EbmsEncoder;
 import org.ebrelay.adapter.soap.EncoderFixtures;
@@ -34,7 +35,8 @@ public final class SignerCpuCost {
                 EncoderFixtures.RECEIVED, List.of());
         PrivateKey key = TestKeys.privateKey("alpha");
         X509Certificate certificate = TestKeys.certificate("alpha");
-        StreamingEnvelopeSigner streaming = new StreamingEnvelopeSigner();
+        StreamingEnvelopeSigner streaming = new StreamingEnvelopeSigner(Optional.empty());
+        StreamingEnvelopeSigner streamingNative = new StreamingEnvelopeSigner(SignatureProvider.select("native"));
         EnvelopeSigner dom = new EnvelopeSigner();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (EbmsMessage m : List.of(message, ack)) {
@@ -44,13 +46,22 @@ public final class SignerCpuCost {
                     RSA_SHA256, SHA256), iterations);
             report(threads, "streaming " + name, () -> streaming.sign(envelope, m.payloads(), key, certificate,
                     RSA_SHA256, SHA256).orElseThrow(), iterations);
+            report(threads, "streaming, AWS-LC " + name, () -> streamingNative.sign(envelope, m.payloads(), key,
+                    certificate, RSA_SHA256, SHA256).orElseThrow(), iterations);
         }
         java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
         byte[] data = new byte[1500];
-        report(threads, "RSA-2048 signature alone", () -> {
+        report(threads, "RSA-2048 signature alone, JDK", () -> {
             rsa.initSign(key);
             rsa.update(data);
             return rsa.sign();
+        }, iterations);
+        java.security.Signature rsaNative = java.security.Signature.getInstance("SHA256withRSA",
+                SignatureProvider.select("native").orElseThrow());
+        report(threads, "RSA-2048 signature alone, AWS-LC", () -> {
+            rsaNative.initSign(key);
+            rsaNative.update(data);
+            return rsaNative.sign();
         }, iterations);
     }
 

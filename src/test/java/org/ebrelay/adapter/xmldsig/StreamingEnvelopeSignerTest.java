@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,7 +47,7 @@ class StreamingEnvelopeSignerTest {
     private static final String SOAP_NEXT = "http://schemas.xmlsoap.org/soap/actor/next";
     private static final Pattern SIGNATURE_VALUE = Pattern.compile("<ds:SignatureValue>([^<]*)</ds:SignatureValue>");
 
-    private final StreamingEnvelopeSigner streaming = new StreamingEnvelopeSigner();
+    private final StreamingEnvelopeSigner streaming = new StreamingEnvelopeSigner(Optional.empty());
     private final EnvelopeSigner dom = new EnvelopeSigner();
     private final PrivateKey key = TestKeys.privateKey("alpha");
     private final X509Certificate certificate = TestKeys.certificate("alpha");

@@ -100,6 +100,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRsaProviderIsAutoByDefaultAndOnlyAutoJdkOrNative() throws Exception {
+        assertThat(new ConfigLoader().load(null).signing().provider()).isEqualTo("auto");
+        Path file = dir.resolve("ebrelay.yaml");
+        Files.writeString(file, "signing:\n  provider: jdk\n");
+        assertThat(new ConfigLoader().load(file).signing().provider()).isEqualTo("jdk");
+        assertThat(new ConfigLoader().load(file).signing().allowRsaSha1()).as("untouched").isFalse();
+
+        Files.writeString(file, "signing:\n  provider: openssl\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(file))
+                .isInstanceOf(ConfigLoader.ConfigException.class)
+                .hasMessageContaining("signing.provider must be auto, jdk or native, not openssl");
+    }
+
+    @Test
     void brokenYamlIsAnErrorWithItsLine() throws Exception {
         Path file = dir.resolve("ebrelay.yaml");
         Files.writeString(file, "http:\n  port: [9090\n");
