@@ -2,6 +2,7 @@ package org.ebrelay.adapter.xmldsig;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.transforms.Transforms;
 import org.ebrelay.domain.message.Payload;
@@ -41,6 +43,8 @@ final class StreamingEnvelopeSigner {
             "http://www.w3.org/2001/04/xmlenc#sha512", "SHA-512");
 
     private final Optional<Provider> rsaProvider;
+    /** Keys as the provider holds them: translating a JDK key into AWS-LC's costs twice the signature itself. */
+    private final Map<PrivateKey, PrivateKey> providerKeys = new ConcurrentHashMap<>();
 
     /** @param rsaProvider the provider of the RSA signature ({@link SignatureProvider}); empty: the JDK's */
     StreamingEnvelopeSigner(Optional<Provider> rsaProvider) {
@@ -69,7 +73,7 @@ final class StreamingEnvelopeSigner {
         }
         Signature rsa = rsaProvider.isPresent() ? Signature.getInstance(signatureName, rsaProvider.get())
                 : Signature.getInstance(signatureName);
-        rsa.initSign(key);
+        rsa.initSign(providerKey(key));
         rsa.update(signedInfo.canonical(canonical.headerScope).getBytes(StandardCharsets.UTF_8));
         String signed = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + canonical.head
                 + "<ds:Signature xmlns:ds=\"" + Dom.DSIG_NS + "\">" + signedInfo.asWritten()
@@ -77,6 +81,21 @@ final class StreamingEnvelopeSigner {
                 + "<ds:KeyInfo><ds:X509Data><ds:X509Certificate>" + base64.encodeToString(certificate.getEncoded())
                 + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></ds:Signature>" + canonical.tail;
         return Optional.of(signed.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private PrivateKey providerKey(PrivateKey key) throws GeneralSecurityException {
+        if (rsaProvider.isEmpty()) {
+            return key;
+        }
+        PrivateKey translated = providerKeys.get(key);
+        if (translated == null) {
+            if (providerKeys.size() >= 64) {
+                providerKeys.clear(); // keys renewed many times over: start again rather than keep every old one
+            }
+            translated = (PrivateKey) KeyFactory.getInstance("RSA", rsaProvider.get()).translateKey(key);
+            providerKeys.put(key, translated);
+        }
+        return translated;
     }
 
     private static byte[] digest(String algorithm, byte[] content) throws GeneralSecurityException {
