@@ -87,9 +87,10 @@ final class MultipartReader {
     /** Every delimiter line in {@code body}: at a line start, then optional "--", blanks and a line end. */
     private static List<Delimiter> delimiters(byte[] body, byte[] dash) {
         List<Delimiter> found = new ArrayList<>();
+        int[] skip = skipTable(dash);
         int from = 0;
         while (true) {
-            int at = indexOf(body, dash, from);
+            int at = indexOf(body, dash, skip, from);
             if (at < 0) {
                 return found;
             }
@@ -208,24 +209,33 @@ final class MultipartReader {
         return v.isEmpty() ? null : v;
     }
 
-    private static int indexOf(byte[] data, byte[] pattern, int from) {
-        byte first = pattern[0];
-        int last = data.length - pattern.length;
-        for (int i = from; i <= last; i++) {
-            if (data[i] == first && matchesAt(data, pattern, i)) {
-                return i;
+    /**
+     * Boyer-Moore-Horspool: how far the search may move on when the byte under the pattern's last position is
+     * {@code b}. The delimiter is long and payloads (UUIDs, dates, XML) are full of its first byte, '-', so a
+     * byte-by-byte scan for it costs many times more than skipping by up to the delimiter's length.
+     */
+    private static int[] skipTable(byte[] pattern) {
+        int[] skip = new int[256];
+        Arrays.fill(skip, pattern.length);
+        for (int k = 0; k < pattern.length - 1; k++) {
+            skip[pattern[k] & 0xFF] = pattern.length - 1 - k;
+        }
+        return skip;
+    }
+
+    /** The first index at or after {@code from} where {@code pattern} occurs in {@code data}, or -1. */
+    private static int indexOf(byte[] data, byte[] pattern, int[] skip, int from) {
+        int end = pattern.length - 1;
+        for (int i = from; i <= data.length - pattern.length; i += skip[data[i + end] & 0xFF]) {
+            int j = end;
+            while (data[i + j] == pattern[j]) {
+                if (j == 0) {
+                    return i;
+                }
+                j--;
             }
         }
         return -1;
-    }
-
-    private static boolean matchesAt(byte[] data, byte[] pattern, int at) {
-        for (int j = 1; j < pattern.length; j++) {
-            if (data[at + j] != pattern[j]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static EbmsError mime(String location, String description) {

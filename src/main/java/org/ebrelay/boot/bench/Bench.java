@@ -8,6 +8,8 @@ import org.ebrelay.boot.demo.DemoParty;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,6 +51,7 @@ public final class Bench {
     private PostgresNodes postgres;
     private int hospitalNodes = 1;
     private boolean bank = true;
+    private Duration settleLimit = Duration.ZERO;
 
     public Bench(Options options, PrintWriter out, Clock clock) {
         this.options = options;
@@ -64,6 +67,15 @@ public final class Bench {
     public Bench onPostgres(String serverUrl, String user, String password, int hospitalNodes) {
         this.postgres = new PostgresNodes(serverUrl, user, password);
         this.hospitalNodes = hospitalNodes;
+        return this;
+    }
+
+    /**
+     * After the warm-up, waits up to {@code limit} for the JIT compiler to go idle (its total compilation time
+     * unchanged for a second) before measuring: the state a node that has run for a while is in.
+     */
+    public Bench settleFor(Duration limit) {
+        this.settleLimit = limit;
         return this;
     }
 
@@ -102,6 +114,7 @@ public final class Bench {
                 out.println("the warm-up did not complete in time");
                 return false;
             }
+            settle();
             Database.WriteCounts hospitalBefore = nodes.node(DemoParty.HOSPITAL).storeWrites();
             Database.WriteCounts labBefore = nodes.node(DemoParty.LAB).storeWrites();
             BenchReport report = measure(driver, nodes, payloads);
@@ -115,6 +128,27 @@ public final class Bench {
                 deleteQuietly(dataDir);
             }
         }
+    }
+
+    private void settle() throws InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (settleLimit.isZero() || jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long start = System.nanoTime();
+        long deadline = start + settleLimit.toNanos();
+        long compiled = jit.getTotalCompilationTime();
+        int quietPolls = 0;
+        while (quietPolls < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            long now = jit.getTotalCompilationTime();
+            quietPolls = now == compiled ? quietPolls + 1 : 0;
+            compiled = now;
+        }
+        out.printf(Locale.ROOT, quietPolls >= 4 ? "settle: the compiler went idle %.1f s after the warm-up%n"
+                : "settle: the compiler was still at work after %.1f s; measuring anyway%n",
+                (System.nanoTime() - start) / 1e9);
+        out.flush();
     }
 
     private BenchReport measure(LoadDriver driver, DemoNodes nodes, Payloads payloads) throws InterruptedException {

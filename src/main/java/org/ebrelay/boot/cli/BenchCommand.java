@@ -64,6 +64,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Keep the nodes' databases in DIR/hospital and DIR/lab (default: a temporary directory, deleted).")
     Path dataDir;
 
+    @Option(names = "--settle", paramLabel = "SECONDS", defaultValue = "0",
+            description = "After the warm-up, wait up to this long for the JIT compiler to go idle before measuring"
+                    + " (default ${DEFAULT-VALUE}: measure at once). On 2 cores the compiler competes with the load"
+                    + " for CPU, so hot code can wait minutes in its queue; the report says how long it took.")
+    int settleSeconds;
+
     @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "600",
             description = "Give up on a phase after this long (default ${DEFAULT-VALUE}).")
     int timeLimitSeconds;
@@ -122,6 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (noBank) {
                 bench.withoutBank();
             }
+            bench.settleFor(Duration.ofSeconds(settleSeconds));
             if (postgresUrl != null) {
                 bench.onPostgres(postgresUrl.endsWith("/") ? postgresUrl : postgresUrl + "/", postgresUser,
                         postgresPassword, hospitalNodes);
@@ -139,7 +146,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private String problem() {
-        if (messages < 1 || warmup < 0 || concurrency < 1 || rate < 0 || payloadBytes < 512 || timeLimitSeconds < 1) {
+        if (messages < 1 || warmup < 0 || concurrency < 1 || rate < 0 || payloadBytes < 512 || timeLimitSeconds < 1
+                || settleSeconds < 0) {
             return "--messages and --concurrency must be at least 1, --warmup and --rate at least 0, "
                     + "--payload-bytes at least 512, --time-limit at least 1";
         }

@@ -36,6 +36,23 @@ class MultipartReaderTest {
     }
 
     @Test
+    void findsTheDelimitersAmongNearMissesOfTheBoundary() {
+        String boundary = "MIMEBoundary_urn_uuid_0f0e";
+        String type = "multipart/related; type=\"text/xml\"; boundary=\"" + boundary + "\"; start=\"<soap@x>\"";
+        String nearMisses = "--MIMEBoundary_urn_uuid_0f0\r\n-- " + boundary + "\r\n---" + boundary + "x\r\n"
+                + "text --" + boundary + " mid-line\r\n" + "-".repeat(200) + "\r\n--" + boundary.substring(1)
+                + "\r\n" + boundary + "--\r\n--MIMEBoundary_urn_uuid_0f0e_not_the_end";
+        String body = "--" + boundary + "\r\nContent-ID: <soap@x>\r\n\r\n<e/>\r\n--" + boundary
+                + "\r\nContent-ID: <p@x>\r\n\r\n" + nearMisses + "\r\n--" + boundary + "--\r\n";
+        MultipartReader.Result result = read(type, body);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.parts()).hasSize(2);
+        assertThat(text(result.root())).isEqualTo("<e/>");
+        assertThat(text(result.parts().get(1))).isEqualTo(nearMisses);
+    }
+
+    @Test
     void readsAnLfOnlyPackageLikeTheTestFixtures() {
         String body = "--b1\nContent-ID: <soap@x>\n\n<e/>\n--b1\nContent-ID: <p@x>\n\npayload\n--b1--\n";
         MultipartReader.Result result = read(RELATED, body);
