@@ -49,6 +49,22 @@ public final class SignerCpuCost {
             report(threads, "streaming, AWS-LC " + name, () -> streamingNative.sign(envelope, m.payloads(), key,
                     certificate, RSA_SHA256, SHA256).orElseThrow(), iterations);
         }
+        XmlDsigSigning signing = new XmlDsigSigning(encoder, TestKeys.signingKeys("alpha"),
+                SignatureProvider.select("native"));
+        org.ebrelay.app.port.out.WireMessage signed = signing.encodeSigned(message,
+                new org.ebrelay.app.port.out.SigningOrder(TestKeys.der("alpha"), "alpha", RSA_SHA256, SHA256));
+        org.ebrelay.app.port.out.VerificationOrder expect = new org.ebrelay.app.port.out.VerificationOrder(
+                List.of(TestKeys.der("alpha")), List.of(), List.of(RSA_SHA256), true, EncoderFixtures.NOW);
+        report(threads, "verify a signed user message", () -> signing.verify(signed, message, expect), iterations);
+        report(threads, "  of which the envelope's DOM", () -> Dom.parse(
+                org.ebrelay.adapter.soap.EnvelopePart.of(signed).orElseThrow()), iterations);
+        report(threads, "  of which decoding the package", () -> new org.ebrelay.adapter.soap.EbmsDecoder()
+                .decode(signed), iterations);
+        org.ebrelay.app.port.out.WireMessage unsigned = encoder.encode(message);
+        report(threads, "  decoding it unsigned", () -> new org.ebrelay.adapter.soap.EbmsDecoder()
+                .decode(unsigned), iterations);
+        org.ebrelay.adapter.soap.EbmsDecoder decoder = new org.ebrelay.adapter.soap.EbmsDecoder();
+        report(threads, "  decoding it signed, one decoder", () -> decoder.decode(signed), iterations);
         java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
         byte[] data = new byte[1500];
         report(threads, "RSA-2048 signature alone, JDK", () -> {
