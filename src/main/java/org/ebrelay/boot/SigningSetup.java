@@ -31,22 +31,17 @@ final class SigningSetup {
      */
     static Signatures signatures(GatewayConfig.Signing config, Deque<AutoCloseable> started) {
         SigningKeys keys = SigningKeys.NONE;
-        if (config.keystore() != null) {
-            try {
-                keys = SigningKeys.load(config.keystore(), config.keystoreType(), config.password());
-            } catch (IOException e) {
-                throw new StartupException("signing.keystore: " + e.getMessage(), e);
-            }
-            LOG.info("Signing with {}", keys);
-        }
         Optional<Provider> rsa = Optional.empty();
         if (config.keystore() != null) {
             try {
+                keys = SigningKeys.load(config.keystore(), config.keystoreType(), config.password());
                 rsa = SignatureProvider.select(config.provider());
+            } catch (IOException e) {
+                throw new StartupException("signing.keystore: " + e.getMessage(), e);
             } catch (IllegalArgumentException e) {
                 throw new StartupException(e.getMessage(), e);
             }
-            LOG.info("RSA signatures by {}", SignatureProvider.describe(rsa));
+            LOG.info("Signing with {}; RSA signatures by {}", keys, SignatureProvider.describe(rsa));
         }
         XmlDsigSigning signing = new XmlDsigSigning(new EbmsEncoder(), keys, rsa);
         if (config.keystore() != null) {

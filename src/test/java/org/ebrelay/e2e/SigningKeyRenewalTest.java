@@ -67,7 +67,7 @@ class SigningKeyRenewalTest {
         int port = TestNode.freePort();
         TestNode node = TestNode.hospital(root, port).withCpa(signedCpa(port, "alpha"));
         hospital = node.start(c -> c.withSigning(new GatewayConfig.Signing(keystore, "PKCS12", "changeit", false,
-                Duration.ofMillis(200))));
+                Duration.ofMillis(200), "auto")));
 
         assertThat(signer(sendOrder())).isEqualTo(TestKeys.certificate("alpha").getPublicKey());
 

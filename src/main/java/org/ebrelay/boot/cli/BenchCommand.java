@@ -149,7 +149,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (messages < 1 || warmup < 0 || concurrency < 1 || rate < 0 || payloadBytes < 512 || timeLimitSeconds < 1
                 || settleSeconds < 0) {
             return "--messages and --concurrency must be at least 1, --warmup and --rate at least 0, "
-                    + "--payload-bytes at least 512, --time-limit at least 1";
+                    + "--payload-bytes at least 512, --time-limit at least 1, --settle at least 0";
         }
         if (hospitalNodes < 1 || hospitalNodes > 1 && postgresUrl == null) {
             return "--hospital-nodes is at least 1, and more than 1 needs --postgres";

@@ -221,13 +221,7 @@ public record GatewayConfig(Node node, Http http, Storage storage, Cpa cpa, Reli
 
         /** Looked at for renewals every minute. */
         public Signing(Path keystore, String keystoreType, String keystorePassword, boolean allowRsaSha1) {
-            this(keystore, keystoreType, keystorePassword, allowRsaSha1, Duration.ofMinutes(1));
-        }
-
-        /** RSA signatures by the provider {@code auto} chooses. */
-        public Signing(Path keystore, String keystoreType, String keystorePassword, boolean allowRsaSha1,
-                       Duration reloadInterval) {
-            this(keystore, keystoreType, keystorePassword, allowRsaSha1, reloadInterval, "auto");
+            this(keystore, keystoreType, keystorePassword, allowRsaSha1, Duration.ofMinutes(1), "auto");
         }
 
         public Signing {

@@ -3,13 +3,19 @@ package org.ebrelay.adapter.xmldsig;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ebrelay.adapter.soap.EbmsDecoder;
 import org.ebrelay.adapter.soap.EbmsEncoder;
 import org.ebrelay.adapter.soap.EncoderFixtures;
+import org.ebrelay.adapter.soap.EnvelopePart;
+import org.ebrelay.app.port.out.SigningOrder;
+import org.ebrelay.app.port.out.VerificationOrder;
+import org.ebrelay.app.port.out.WireMessage;
 import org.ebrelay.domain.message.EbmsMessage;
 import org.ebrelay.domain.message.EbmsMessages;
 import org.ebrelay.domain.message.MessageId;
@@ -51,28 +57,28 @@ public final class SignerCpuCost {
         }
         XmlDsigSigning signing = new XmlDsigSigning(encoder, TestKeys.signingKeys("alpha"),
                 SignatureProvider.select("native"));
-        org.ebrelay.app.port.out.WireMessage signed = signing.encodeSigned(message,
-                new org.ebrelay.app.port.out.SigningOrder(TestKeys.der("alpha"), "alpha", RSA_SHA256, SHA256));
-        org.ebrelay.app.port.out.VerificationOrder expect = new org.ebrelay.app.port.out.VerificationOrder(
+        WireMessage signed = signing.encodeSigned(message,
+                new SigningOrder(TestKeys.der("alpha"), "alpha", RSA_SHA256, SHA256));
+        VerificationOrder expect = new VerificationOrder(
                 List.of(TestKeys.der("alpha")), List.of(), List.of(RSA_SHA256), true, EncoderFixtures.NOW);
         report(threads, "verify a signed user message", () -> signing.verify(signed, message, expect), iterations);
         report(threads, "  of which the envelope's DOM", () -> Dom.parse(
-                org.ebrelay.adapter.soap.EnvelopePart.of(signed).orElseThrow()), iterations);
-        report(threads, "  of which decoding the package", () -> new org.ebrelay.adapter.soap.EbmsDecoder()
+                EnvelopePart.of(signed).orElseThrow()), iterations);
+        report(threads, "  of which decoding the package", () -> new EbmsDecoder()
                 .decode(signed), iterations);
-        org.ebrelay.app.port.out.WireMessage unsigned = encoder.encode(message);
-        report(threads, "  decoding it unsigned", () -> new org.ebrelay.adapter.soap.EbmsDecoder()
+        WireMessage unsigned = encoder.encode(message);
+        report(threads, "  decoding it unsigned", () -> new EbmsDecoder()
                 .decode(unsigned), iterations);
-        org.ebrelay.adapter.soap.EbmsDecoder decoder = new org.ebrelay.adapter.soap.EbmsDecoder();
+        EbmsDecoder decoder = new EbmsDecoder();
         report(threads, "  decoding it signed, one decoder", () -> decoder.decode(signed), iterations);
-        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        Signature rsa = Signature.getInstance("SHA256withRSA");
         byte[] data = new byte[1500];
         report(threads, "RSA-2048 signature alone, JDK", () -> {
             rsa.initSign(key);
             rsa.update(data);
             return rsa.sign();
         }, iterations);
-        java.security.Signature rsaNative = java.security.Signature.getInstance("SHA256withRSA",
+        Signature rsaNative = Signature.getInstance("SHA256withRSA",
                 SignatureProvider.select("native").orElseThrow());
         report(threads, "RSA-2048 signature alone, AWS-LC", () -> {
             rsaNative.initSign(key);

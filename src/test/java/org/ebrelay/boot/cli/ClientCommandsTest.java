@@ -110,7 +110,7 @@ class ClientCommandsTest {
 
     @Test
     void aNodeThatCannotBeReachedExits2() throws IOException {
-        String nobody = "http://127.0.0.1:" + freePort();
+        String nobody = "http://127.0.0.1:" + FreePorts.next();
 
         CliRun send = CliRun.run(new SendCommand(), "--node", nobody, "--cpa", "c", "--action", "A",
                 "--to", "urn:x:B", "--payload", payload.toString(), "--json");
@@ -295,9 +295,5 @@ class ClientCommandsTest {
         assertThat(main.getSubcommands().keySet())
                 .containsExactly("send", "inbox", "notices", "status", "messages", "ping", "status-request", "resend",
                         "abandon", "ordering");
-    }
-
-    private static int freePort() {
-        return FreePorts.next();
     }
 }
