@@ -43,18 +43,37 @@ final class CanonicalEnvelope {
     final byte[] signedPart;
     /** The namespaces in scope inside the Header, by prefix ("" for the default namespace), in canonical order. */
     final Map<String, String> headerScope;
+    /** The signature among the Header's children ({@link #readSigned}); null for an envelope read to be signed. */
+    final ReceivedSignature signature;
 
-    private CanonicalEnvelope(String head, String tail, byte[] signedPart, Map<String, String> headerScope) {
+    private CanonicalEnvelope(String head, String tail, byte[] signedPart, Map<String, String> headerScope,
+                              ReceivedSignature signature) {
         this.head = head;
         this.tail = tail;
         this.signedPart = signedPart;
         this.headerScope = headerScope;
+        this.signature = signature;
     }
 
     /** The envelope read, or empty when it has something this pass leaves to the DOM signer or is not XML. */
     static Optional<CanonicalEnvelope> read(byte[] envelope) {
+        return read(envelope, false);
+    }
+
+    /**
+     * A signed envelope read for its signature's check: the {@link #signature} (one ds:Signature, a child of the
+     * Header, of the shape {@link ReceivedSignature} recognises) and the {@link #signedPart} without it, as the
+     * enveloped-signature transform and the ebMS filter leave the envelope; {@link #head} and {@link #tail} are
+     * not written. Empty for anything else: no signature or more than one, a signature of another shape, or what
+     * {@link #read} leaves to the DOM.
+     */
+    static Optional<CanonicalEnvelope> readSigned(byte[] envelope) {
+        return read(envelope, true);
+    }
+
+    private static Optional<CanonicalEnvelope> read(byte[] envelope, boolean signed) {
         try {
-            return new Pass().run(envelope);
+            return new Pass(signed).run(envelope);
         } catch (XMLStreamException | RuntimeException e) {
             return Optional.empty();
         }
@@ -62,6 +81,7 @@ final class CanonicalEnvelope {
 
     /** One reading: the two outputs and the namespace scope as the stream goes. */
     private static final class Pass {
+        private final boolean signed;
         private final StringBuilder whole = new StringBuilder(4096);
         private final StringBuilder part = new StringBuilder(4096);
         private final Map<String, String> scope = new HashMap<>();
@@ -71,6 +91,12 @@ final class CanonicalEnvelope {
         private int leftOutFrom = -1;
         private int headerEndsAt = -1;
         private Map<String, String> headerScope;
+        private boolean inHeader;
+        private ReceivedSignature signature;
+
+        Pass(boolean signed) {
+            this.signed = signed;
+        }
 
         Optional<CanonicalEnvelope> run(byte[] envelope) throws XMLStreamException {
             XMLStreamReader reader = STAX.createXMLStreamReader(new ByteArrayInputStream(envelope));
@@ -100,20 +126,30 @@ final class CanonicalEnvelope {
             } finally {
                 reader.close();
             }
-            if (headerEndsAt < 0) {
+            if (headerEndsAt < 0 || signed && signature == null) {
                 return Optional.empty();
             }
             return Optional.of(new CanonicalEnvelope(whole.substring(0, headerEndsAt), whole.substring(headerEndsAt),
-                    part.toString().getBytes(StandardCharsets.UTF_8), headerScope));
+                    part.toString().getBytes(StandardCharsets.UTF_8), headerScope, signature));
         }
 
-        private boolean start(XMLStreamReader reader) {
+        private boolean start(XMLStreamReader reader) throws XMLStreamException {
             depth++;
             String namespace = nonNull(reader.getNamespaceURI());
             String local = reader.getLocalName();
-            if (depth == 1 && !(EbmsXPathFilter.SOAP_NS.equals(namespace) && "Envelope".equals(local))
-                    || Dom.DSIG_NS.equals(namespace) && "Signature".equals(local)) {
+            if (depth == 1 && !(EbmsXPathFilter.SOAP_NS.equals(namespace) && "Envelope".equals(local))) {
                 return false;
+            }
+            if (Dom.DSIG_NS.equals(namespace) && "Signature".equals(local)) {
+                return signed && depth == 3 && inHeader && signature == null && signature(reader);
+            }
+            if (depth == 2 && EbmsXPathFilter.SOAP_NS.equals(namespace) && "Header".equals(local)) {
+                if (headerScope != null) {
+                    return false; // a second Header: SOAP allows one, and a verifier looks in the first
+                }
+                inHeader = true;
+            } else if (depth == 2) {
+                inHeader = false;
             }
             List<String[]> declared = new ArrayList<>(reader.getNamespaceCount());
             List<String[]> changed = new ArrayList<>(reader.getNamespaceCount());
@@ -145,7 +181,7 @@ final class CanonicalEnvelope {
                         && (EbmsXPathFilter.NEXT_MSH.equals(value) || EbmsXPathFilter.SOAP_NEXT.equals(value));
                 attributes.add(new String[] {uri, name, prefix.isEmpty() ? name : prefix + ":" + name, value});
             }
-            if (depth == 2 && EbmsXPathFilter.SOAP_NS.equals(namespace) && "Header".equals(local)) {
+            if (depth == 2 && inHeader) {
                 headerScope = inCanonicalOrder(scope);
             }
             if (toNextMsh && leftOutFrom < 0) {
@@ -167,6 +203,18 @@ final class CanonicalEnvelope {
             tag.append('>');
             write(tag);
             return true;
+        }
+
+        /**
+         * Reads the signature the reader is at, through its end tag, into {@link #signature}. What the
+         * enveloped-signature transform removes is neither written nor part of the signed part.
+         */
+        private boolean signature(XMLStreamReader reader) throws XMLStreamException {
+            Optional<ReceivedSignature> read = ReceivedSignature.read(reader,
+                    scope.get(CanonicalSignedInfo.XPATH_SOAP_PREFIX));
+            depth--;
+            read.ifPresent(s -> signature = s);
+            return read.isPresent();
         }
 
         private void end(XMLStreamReader reader) {
@@ -205,7 +253,9 @@ final class CanonicalEnvelope {
         }
 
         private void write(CharSequence canonical) {
-            whole.append(canonical);
+            if (!signed) {
+                whole.append(canonical);
+            }
             if (leftOutFrom < 0) {
                 part.append(canonical);
             }

@@ -13,6 +13,7 @@ import org.ebrelay.app.port.out.SigningOrder;
 import org.ebrelay.app.port.out.VerificationOrder;
 import org.ebrelay.app.port.out.WireMessage;
 import org.ebrelay.domain.message.EbmsMessage;
+import org.ebrelay.domain.message.Payload;
 import org.ebrelay.domain.message.SignatureReference;
 
 /** Signing and verification with Apache Santuario, on the envelope our encoder writes and the package it wraps. */
@@ -21,6 +22,7 @@ public final class XmlDsigSigning implements MessageSigning {
     private volatile SigningKeys keys;
     private final StreamingEnvelopeSigner streamingSigner;
     private final EnvelopeSigner signer = new EnvelopeSigner();
+    private final StreamingEnvelopeVerifier streamingVerifier;
     private final EnvelopeVerifier verifier = new EnvelopeVerifier();
 
     /** Signs with the JDK's RSA provider. */
@@ -33,6 +35,7 @@ public final class XmlDsigSigning implements MessageSigning {
         this.encoder = encoder;
         this.keys = keys;
         this.streamingSigner = new StreamingEnvelopeSigner(rsaProvider);
+        this.streamingVerifier = new StreamingEnvelopeVerifier(rsaProvider);
     }
 
     /** Signs with {@code renewed} from the next signature on (a renewed keystore, without a restart). */
@@ -62,7 +65,9 @@ public final class XmlDsigSigning implements MessageSigning {
 
     @Override
     public List<SignatureReference> references(WireMessage wire) {
-        return EnvelopePart.of(wire).map(verifier::references).orElse(List.of());
+        // our own signed message, so its signature has the shape the stream reader takes; the DOM reads any other
+        return EnvelopePart.of(wire).map(envelope -> ReceivedSignature.inHeader(envelope)
+                .map(ReceivedSignature::asCopied).orElseGet(() -> verifier.references(envelope))).orElse(List.of());
     }
 
     @Override
@@ -71,6 +76,9 @@ public final class XmlDsigSigning implements MessageSigning {
         if (envelope.isEmpty()) {
             return SignatureCheck.failed(false, null, "the message package has no envelope to check");
         }
-        return verifier.verify(envelope.get(), message == null ? List.of() : message.payloads(), order);
+        List<Payload> payloads = message == null ? List.of() : message.payloads();
+        // what the streaming verifier does not pass, the DOM verifier decides, and explains when it fails
+        return streamingVerifier.verify(envelope.get(), payloads, order)
+                .orElseGet(() -> verifier.verify(envelope.get(), payloads, order));
     }
 }

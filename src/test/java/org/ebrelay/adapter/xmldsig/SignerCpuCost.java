@@ -23,7 +23,8 @@ import org.ebrelay.domain.message.MessageId;
 /**
  * CPU time per signature, streaming signer against the DOM signer, on the envelope of a reliable user message with a
  * 2 KB HL7 v2 payload and on an Acknowledgment (RSA-2048, rsa-sha256, sha256), each in a warm loop on one thread
- * timed with the thread's CPU clock. Not a test: run it with
+ * timed with the thread's CPU clock; then verifying one, and reading back its references, with and without a DOM.
+ * Not a test: run it with
  * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.ebrelay.adapter.xmldsig.SignerCpuCost 2000}.
  */
 public final class SignerCpuCost {
@@ -62,6 +63,18 @@ public final class SignerCpuCost {
         VerificationOrder expect = new VerificationOrder(
                 List.of(TestKeys.der("alpha")), List.of(), List.of(RSA_SHA256), true, EncoderFixtures.NOW);
         report(threads, "verify a signed user message", () -> signing.verify(signed, message, expect), iterations);
+        byte[] signedEnvelope = EnvelopePart.of(signed).orElseThrow();
+        EnvelopeVerifier domVerifier = new EnvelopeVerifier();
+        StreamingEnvelopeVerifier streamingVerifier =
+                new StreamingEnvelopeVerifier(SignatureProvider.select("native"));
+        report(threads, "  DOM verifier", () -> domVerifier.verify(signedEnvelope, message.payloads(), expect),
+                iterations);
+        report(threads, "  streaming verifier", () -> streamingVerifier.verify(signedEnvelope, message.payloads(),
+                expect).orElseThrow(), iterations);
+        report(threads, "references of a sent message, DOM", () -> domVerifier.references(signedEnvelope),
+                iterations);
+        report(threads, "  streaming", () -> ReceivedSignature.inHeader(signedEnvelope).orElseThrow().asCopied(),
+                iterations);
         report(threads, "  of which the envelope's DOM", () -> Dom.parse(
                 EnvelopePart.of(signed).orElseThrow()), iterations);
         report(threads, "  of which decoding the package", () -> new EbmsDecoder()
