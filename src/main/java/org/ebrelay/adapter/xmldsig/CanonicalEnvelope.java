@@ -28,7 +28,11 @@ import org.ebrelay.adapter.xml.SecureXml;
  * <p>The filter leaves out whole subtrees (an element addressed to the next MSH and all below it), so every element
  * kept has all its ancestors kept and is written as in the canonical form of the whole document. An envelope this
  * pass does not cover (a processing instruction, a DTD, an entity reference, an existing signature, {@code xml:}
- * attributes the SignedInfo would inherit, no SOAP 1.1 Header) is reported as empty, for the DOM signer to handle.
+ * attributes the SignedInfo would inherit, no SOAP 1.1 Header, a second Header) is reported as empty, for the DOM
+ * signer to handle.
+ *
+ * <p>Read for verification ({@link #readSigned}), the same pass takes the one signature among the Header's children
+ * out of the envelope, as the enveloped-signature transform does, and gives it as {@link ReceivedSignature}.
  */
 final class CanonicalEnvelope {
     private static final XMLInputFactory STAX = SecureXml.staxFactory();
