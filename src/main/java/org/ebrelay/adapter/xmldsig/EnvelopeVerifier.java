@@ -75,22 +75,17 @@ final class EnvelopeVerifier {
         for (int i = 0; i < signedInfo.getLength(); i++) {
             Reference reference = signedInfo.item(i);
             String uri = reference.getURI() == null ? "" : reference.getURI();
-            if (!uri.isEmpty() && !uri.startsWith("cid:")) {
-                return SignatureCheck.failed(true, REFERENCE, "a Reference to '" + uri + "': only the envelope"
-                        + " (URI=\"\") and payloads (cid:) may be referenced");
+            String foreign = uriProblem(uri);
+            if (foreign != null) {
+                return SignatureCheck.failed(true, REFERENCE, foreign);
             }
             uris.add(uri);
             references.add(copy(reference, uri));
         }
-        if (!uris.contains("")) {
-            return SignatureCheck.failed(true, REFERENCE, "the signature does not cover the envelope (no URI=\"\")");
-        }
         CidResolver cids = new CidResolver(payloads);
-        for (Payload payload : payloads) {
-            if (uris.stream().noneMatch(u -> u.startsWith("cid:") && cids.find(u) == payload)) {
-                return SignatureCheck.failed(true, REFERENCE, "payload cid:" + payload.contentId()
-                        + " is not covered by the signature");
-            }
+        String uncovered = coverageProblem(uris, payloads, cids);
+        if (uncovered != null) {
+            return SignatureCheck.failed(true, REFERENCE, uncovered);
         }
         X509Certificate certificate = signature.getKeyInfo() == null ? null
                 : signature.getKeyInfo().getX509Certificate();
@@ -107,6 +102,25 @@ final class EnvelopeVerifier {
                     + " was changed, or it was signed with another key");
         }
         return new SignatureCheck(true, null, null, references);
+    }
+
+    /** Why a signature may not reference {@code uri}, or null: only the envelope ("") and payloads (cid:). */
+    static String uriProblem(String uri) {
+        return uri.isEmpty() || uri.startsWith("cid:") ? null : "a Reference to '" + uri + "': only the envelope"
+                + " (URI=\"\") and payloads (cid:) may be referenced";
+    }
+
+    /** Why references to {@code uris} do not cover the message (SIG-11), or null: the envelope and every payload. */
+    static String coverageProblem(Set<String> uris, List<Payload> payloads, CidResolver cids) {
+        if (!uris.contains("")) {
+            return "the signature does not cover the envelope (no URI=\"\")";
+        }
+        for (Payload payload : payloads) {
+            if (uris.stream().noneMatch(u -> u.startsWith("cid:") && cids.find(u) == payload)) {
+                return "payload cid:" + payload.contentId() + " is not covered by the signature";
+            }
+        }
+        return null;
     }
 
     /** The references of the first signature in the SOAP header, unchecked; empty when there is none. */

@@ -8,8 +8,10 @@ import java.security.Provider;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.ebrelay.app.port.out.SignatureCheck;
 import org.ebrelay.app.port.out.VerificationOrder;
 import org.ebrelay.domain.message.Payload;
@@ -53,8 +55,19 @@ final class StreamingEnvelopeVerifier {
     private boolean passes(CanonicalEnvelope envelope, List<Payload> payloads, VerificationOrder order)
             throws GeneralSecurityException {
         ReceivedSignature signature = envelope.signature;
-        if (!order.signatureAlgorithms().contains(signature.signatureMethod)
-                || !referencesOnlyEnvelopeAndPayloads(signature, payloads)) {
+        if (!order.signatureAlgorithms().contains(signature.signatureMethod)) {
+            return false;
+        }
+        CidResolver cids = new CidResolver(payloads);
+        Set<String> uris = new HashSet<>();
+        for (ReceivedSignature.Ref reference : signature.references) {
+            String uri = reference.uri();
+            if (EnvelopeVerifier.uriProblem(uri) != null || !uri.isEmpty() && cids.find(uri) == null) {
+                return false; // a payload reference that resolves to nothing fails in the DOM verifier too
+            }
+            uris.add(uri);
+        }
+        if (EnvelopeVerifier.coverageProblem(uris, payloads, cids) != null) {
             return false;
         }
         X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
@@ -68,7 +81,6 @@ final class StreamingEnvelopeVerifier {
         if (!value.verify(signature.signatureValue)) {
             return false;
         }
-        CidResolver cids = new CidResolver(payloads);
         String digestName = CanonicalSignedInfo.DIGESTS.get(signature.digestMethod);
         for (ReceivedSignature.Ref reference : signature.references) {
             byte[] content = reference.uri().isEmpty() ? envelope.signedPart : cids.find(reference.uri()).content();
@@ -77,24 +89,5 @@ final class StreamingEnvelopeVerifier {
             }
         }
         return true;
-    }
-
-    /** The envelope referenced, each payload too, and nothing else (as {@link EnvelopeVerifier} requires). */
-    private static boolean referencesOnlyEnvelopeAndPayloads(ReceivedSignature signature, List<Payload> payloads) {
-        CidResolver cids = new CidResolver(payloads);
-        boolean envelope = false;
-        for (ReceivedSignature.Ref reference : signature.references) {
-            if (reference.uri().isEmpty()) {
-                envelope = true;
-            } else if (!reference.uri().startsWith("cid:") || cids.find(reference.uri()) == null) {
-                return false;
-            }
-        }
-        for (Payload payload : payloads) {
-            if (signature.references.stream().noneMatch(r -> !r.uri().isEmpty() && cids.find(r.uri()) == payload)) {
-                return false;
-            }
-        }
-        return envelope;
     }
 }
