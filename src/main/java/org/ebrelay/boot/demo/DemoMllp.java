@@ -5,6 +5,9 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.Connection;
 import ca.uhn.hl7v2.app.HL7Service;
+import ca.uhn.hl7v2.llp.LLPException;
+import ca.uhn.hl7v2.llp.MinLLPReader;
+import ca.uhn.hl7v2.llp.MinLLPWriter;
 import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.protocol.ReceivingApplication;
@@ -16,7 +19,9 @@ import org.ebrelay.boot.config.GatewayConfig;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +43,7 @@ final class DemoMllp implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final HapiContext context = new DefaultHapiContext(ValidationContextFactory.noValidation());
-    private final LocalSystem engine;
+    private final Engine engine;
     private final LocalSystem lis;
 
     DemoMllp() throws IOException, InterruptedException {
@@ -46,8 +51,8 @@ final class DemoMllp implements AutoCloseable {
         MinLowerLayerProtocol llp = new MinLowerLayerProtocol(true);
         llp.setCharset(StandardCharsets.UTF_8);
         context.setLowerLayerProtocol(llp);
-        engine = new LocalSystem(context, freePort(), true);
-        lis = new LocalSystem(context, freePort(), false);
+        engine = new Engine(context, freePort());
+        lis = new LocalSystem(context, freePort());
     }
 
     /** The node's configuration with its MLLP part: a listener and a route at the hospital, the LIS at the lab. */
@@ -148,10 +153,9 @@ final class DemoMllp implements AutoCloseable {
         final List<String> received = new CopyOnWriteArrayList<>();
         private final HL7Service server;
 
-        /** @param takesAnswers also takes ACKs that answer nothing it sent (HAPI ignores those by default) */
-        LocalSystem(HapiContext context, int port, boolean takesAnswers) throws InterruptedException {
+        LocalSystem(HapiContext context, int port) throws InterruptedException {
             this.port = port;
-            server = context.newServer(port, false, takesAnswers);
+            server = context.newServer(port, false);
             server.registerApplication(new ReceivingApplication<>() {
                 @Override
                 public Message processMessage(Message message, Map<String, Object> metadata) throws HL7Exception {
@@ -177,6 +181,71 @@ final class DemoMllp implements AutoCloseable {
 
         void stop() {
             server.stopAndWait();
+        }
+    }
+
+    /**
+     * The hospital's interface engine at its return port: takes the laboratory's results (answering each with AA)
+     * and the application ACKs of its own orders, which it does not answer, as an HL7 system in original mode does.
+     * HAPI's server answers everything, ACKs included, and logged an error each time the node, rightly, closed the
+     * connection after delivering an ACK without waiting for an answer.
+     */
+    private static final class Engine {
+        final int port;
+        final List<String> received = new CopyOnWriteArrayList<>();
+        private final HapiContext context;
+        private final ServerSocket server;
+        private final Thread acceptor;
+
+        Engine(HapiContext context, int port) throws IOException {
+            this.context = context;
+            this.port = port;
+            server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+            acceptor = new Thread(this::accept, "demo-engine");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        private void accept() {
+            while (!server.isClosed()) {
+                try {
+                    Socket socket = server.accept();
+                    Thread connection = new Thread(() -> serve(socket), "demo-engine-connection");
+                    connection.setDaemon(true);
+                    connection.start();
+                } catch (IOException e) {
+                    return; // closed by stop()
+                }
+            }
+        }
+
+        /** Reads messages until the node closes the connection; answers all but ACKs. */
+        private void serve(Socket socket) {
+            try (socket) {
+                MinLLPReader reader = new MinLLPReader(socket.getInputStream(), StandardCharsets.UTF_8);
+                MinLLPWriter writer = new MinLLPWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
+                for (String er7 = reader.getMessage(); er7 != null; er7 = reader.getMessage()) {
+                    received.add(er7);
+                    Message message = context.getPipeParser().parse(er7);
+                    if (!"ACK".equals(new Terser(message).get("/MSH-9-1"))) {
+                        writer.writeMessage(context.getPipeParser().encode(message.generateACK()));
+                    }
+                }
+            } catch (IOException | HL7Exception | LLPException e) {
+                // the node went away mid-message; it sends again
+            }
+        }
+
+        long count(String runTag) {
+            return received.stream().filter(m -> m.contains("MLLP-" + runTag)).count();
+        }
+
+        void stop() {
+            try {
+                server.close();
+            } catch (IOException e) {
+                // stopping anyway
+            }
         }
     }
 }
