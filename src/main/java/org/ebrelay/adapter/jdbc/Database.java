@@ -130,11 +130,29 @@ public final class Database implements AutoCloseable {
 
     /** Committed transactions and units of work so far; for metrics (units / transactions = group size). */
     public WriteCounts writeCounts() {
-        return new WriteCounts(writer.groupsCommitted(), writer.unitsCommitted());
+        return new WriteCounts(writer.groupsCommitted(), writer.unitsCommitted(), bytesWritten());
     }
 
-    /** How much the group-commit writer has committed. */
-    public record WriteCounts(long transactions, long units) {
+    /**
+     * How much the group-commit writer has committed.
+     *
+     * @param bytesWritten bytes H2 has written to its file since it opened (its chunks: every page a commit
+     *                     changed, rewritten whole); -1 for other databases
+     */
+    public record WriteCounts(long transactions, long units, long bytesWritten) {
+    }
+
+    private long bytesWritten() {
+        if (!vendor.equals("h2")) {
+            return -1;
+        }
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                     + " WHERE SETTING_NAME = 'info.FILE_WRITE_BYTES'")) {
+            return rows.next() ? Long.parseLong(rows.getString(1)) : -1;
+        } catch (SQLException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Runs {@code work} in the next group commit and waits until it is committed (and synced in fsync mode). */

@@ -179,8 +179,12 @@ public final class Bench {
     private void printWrites(String node, Database.WriteCounts before, Database.WriteCounts after) {
         double transactions = (after.transactions() - before.transactions()) / (double) options.messages();
         double units = (after.units() - before.units()) / (double) options.messages();
-        out.printf(Locale.ROOT, "store:       %-8s %.2f commits and %.2f units of work per message (%.1f units per commit)%n",
-                node, transactions, units, transactions == 0 ? 0 : units / transactions);
+        long bytes = after.bytesWritten() - before.bytesWritten();
+        String written = before.bytesWritten() < 0 || after.bytesWritten() < 0 || transactions == 0 ? ""
+                : String.format(Locale.ROOT, ", %.0f KB written per commit",
+                        bytes / 1024.0 / (after.transactions() - before.transactions()));
+        out.printf(Locale.ROOT, "store:       %-8s %.2f commits and %.2f units of work per message (%.1f units per commit%s)%n",
+                node, transactions, units, transactions == 0 ? 0 : units / transactions, written);
     }
 
     private static URI submitUri(Gateway hospital) {

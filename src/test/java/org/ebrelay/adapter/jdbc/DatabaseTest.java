@@ -45,7 +45,10 @@ class DatabaseTest {
             store.insert(CommittingChild.message("b"));
 
             assertThat(database.durability()).isEqualTo(Durability.FSYNC);
-            assertThat(database.writeCounts()).isEqualTo(new Database.WriteCounts(2, 2));
+            Database.WriteCounts counts = database.writeCounts();
+            assertThat(counts.transactions()).isEqualTo(2);
+            assertThat(counts.units()).isEqualTo(2);
+            assertThat(counts.bytesWritten()).as("H2's file writes, pages and all").isPositive();
         }
         try (Database reopened = Database.open(DatabaseSettings.h2File(dataDir, Durability.COMMIT))) {
             assertThat(new JdbcMessageStore(reopened).listOutbound(OutboundState.QUEUED, 10)).hasSize(2);
