@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.ebrelay.boot.Gateway;
 import org.ebrelay.boot.config.GatewayConfig;
-import org.ebrelay.testing.FreePorts;
+import org.ebrelay.boot.LoopbackPorts;
 
 /**
  * One node of a test: its name, the party it acts for, its port, and its directories under a test's temporary root
@@ -88,6 +88,6 @@ record TestNode(Path root, String name, String party, int port, Duration respons
 
     /** A port nobody listens on right now (loopback). */
     static int freePort() {
-        return FreePorts.next();
+        return LoopbackPorts.next();
     }
 }

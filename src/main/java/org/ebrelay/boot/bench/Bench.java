@@ -2,6 +2,7 @@ package org.ebrelay.boot.bench;
 
 import org.ebrelay.adapter.jdbc.Database;
 import org.ebrelay.boot.Gateway;
+import org.ebrelay.boot.LoopbackPorts;
 import org.ebrelay.boot.demo.DemoNodes;
 import org.ebrelay.boot.demo.DemoParty;
 
@@ -10,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -218,11 +218,7 @@ public final class Bench {
 
     /** A loopback port free right now (the CPA must name both ports before the nodes start). */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LoopbackPorts.next();
     }
 
     private static void deleteQuietly(Path dir) {

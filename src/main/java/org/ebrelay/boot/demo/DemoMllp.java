@@ -15,6 +15,7 @@ import ca.uhn.hl7v2.protocol.impl.ApplicationRouterImpl;
 import ca.uhn.hl7v2.util.Terser;
 import ca.uhn.hl7v2.util.idgenerator.UUIDGenerator;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import org.ebrelay.boot.LoopbackPorts;
 import org.ebrelay.boot.config.GatewayConfig;
 
 import java.io.IOException;
@@ -51,8 +52,8 @@ final class DemoMllp implements AutoCloseable {
         MinLowerLayerProtocol llp = new MinLowerLayerProtocol(true);
         llp.setCharset(StandardCharsets.UTF_8);
         context.setLowerLayerProtocol(llp);
-        engine = new Engine(context, freePort());
-        lis = new LocalSystem(context, freePort());
+        engine = new Engine(context, LoopbackPorts.next());
+        lis = new LocalSystem(context, LoopbackPorts.next());
     }
 
     /** The node's configuration with its MLLP part: a listener and a route at the hospital, the LIS at the lab. */
@@ -122,12 +123,6 @@ final class DemoMllp implements AutoCloseable {
         String er7 = new String(Hl7Samples.order(id, "PLC-" + runTag + "-M" + n, n, clock.instant()),
                 StandardCharsets.UTF_8);
         return er7.replaceFirst("\\|RGH-LIS\\|", "|" + ENGINE + "|");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

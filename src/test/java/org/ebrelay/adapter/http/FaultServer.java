@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ebrelay.testing.FreePorts;
+import org.ebrelay.boot.LoopbackPorts;
 
 /**
  * A misbehaving HTTP peer on a raw ServerSocket: every accepted connection gets the same bad treatment.
@@ -140,6 +140,6 @@ final class FaultServer implements AutoCloseable {
 
     /** A loopback port with nothing listening on it (bound, then released). */
     static int closedPort() {
-        return FreePorts.next();
+        return LoopbackPorts.next();
     }
 }

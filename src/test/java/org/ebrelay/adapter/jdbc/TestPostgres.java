@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ebrelay.testing.FreePorts;
+import org.ebrelay.boot.LoopbackPorts;
 
 /**
  * One real PostgreSQL server per test JVM (zonky's embedded binaries, started on first use, stopped when the JVM
@@ -47,7 +47,7 @@ public final class TestPostgres {
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().setPort(FreePorts.next())
+                server = EmbeddedPostgres.builder().setPort(LoopbackPorts.next())
                         .setServerConfig("max_connections", "300").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start (as root? see .ci/run)", e);

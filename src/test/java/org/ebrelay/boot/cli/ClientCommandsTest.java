@@ -7,7 +7,7 @@ import org.ebrelay.adapter.rest.RestApi;
 import org.ebrelay.app.port.in.Submission;
 import org.ebrelay.domain.message.PartyId;
 import org.ebrelay.domain.message.Service;
-import org.ebrelay.testing.FreePorts;
+import org.ebrelay.boot.LoopbackPorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,7 +110,7 @@ class ClientCommandsTest {
 
     @Test
     void aNodeThatCannotBeReachedExits2() throws IOException {
-        String nobody = "http://127.0.0.1:" + FreePorts.next();
+        String nobody = "http://127.0.0.1:" + LoopbackPorts.next();
 
         CliRun send = CliRun.run(new SendCommand(), "--node", nobody, "--cpa", "c", "--action", "A",
                 "--to", "urn:x:B", "--payload", payload.toString(), "--json");

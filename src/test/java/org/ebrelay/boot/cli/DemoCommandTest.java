@@ -1,7 +1,7 @@
 package org.ebrelay.boot.cli;
 
 import org.ebrelay.boot.Cli;
-import org.ebrelay.testing.FreePorts;
+import org.ebrelay.boot.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +20,8 @@ class DemoCommandTest {
 
     @Test
     void theDemoCompletesEveryMessageThroughTheOutageAndDeliversEachExactlyOnce() throws Exception {
-        int hospitalPort = FreePorts.next();
-        int labPort = FreePorts.next();
+        int hospitalPort = LoopbackPorts.next();
+        int labPort = LoopbackPorts.next();
 
         Cli.Run run = Cli.run("demo", "--no-wait", "--outage", "3", "--hospital-port", String.valueOf(hospitalPort),
                 "--lab-port", String.valueOf(labPort), "--data-dir", data.toString());
@@ -52,7 +52,7 @@ class DemoCommandTest {
     void aPortInUseIsAClearFailure() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Cli.Run run = Cli.run("demo", "--no-wait", "--hospital-port", String.valueOf(busy.getLocalPort()),
-                    "--lab-port", String.valueOf(FreePorts.next()), "--data-dir", data.toString());
+                    "--lab-port", String.valueOf(LoopbackPorts.next()), "--data-dir", data.toString());
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).startsWith("ebrelay demo: ");
@@ -66,11 +66,11 @@ class DemoCommandTest {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             // the hospital cannot start (its port is taken), but the data directories were prepared first
             Cli.run("demo", "--no-wait", "--keep", "--hospital-port", String.valueOf(busy.getLocalPort()),
-                    "--lab-port", String.valueOf(FreePorts.next()), "--data-dir", data.toString());
+                    "--lab-port", String.valueOf(LoopbackPorts.next()), "--data-dir", data.toString());
             assertThat(leftover).exists();
 
             Cli.run("demo", "--no-wait", "--hospital-port", String.valueOf(busy.getLocalPort()),
-                    "--lab-port", String.valueOf(FreePorts.next()), "--data-dir", data.toString());
+                    "--lab-port", String.valueOf(LoopbackPorts.next()), "--data-dir", data.toString());
             assertThat(leftover).doesNotExist();
         }
     }

@@ -1,4 +1,4 @@
-package org.ebrelay.testing;
+package org.ebrelay.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,13 +8,13 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class FreePortsTest {
+class LoopbackPortsTest {
 
     @Test
     void handsOutDistinctBindablePortsBelowTheKernelsEphemeralRange() throws Exception {
         Set<Integer> given = new HashSet<>();
         for (int i = 0; i < 50; i++) {
-            int port = FreePorts.next();
+            int port = LoopbackPorts.next();
             assertThat(port).isBetween(20_000, 32_000);
             assertThat(given.add(port)).as("port %d handed out twice", port).isTrue();
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
@@ -25,9 +25,9 @@ class FreePortsTest {
 
     @Test
     void skipsAPortSomethingAlreadyListensOn() throws Exception {
-        int next = FreePorts.next() + 1;
+        int next = LoopbackPorts.next() + 1;
         try (ServerSocket busy = new ServerSocket(next, 1, InetAddress.getLoopbackAddress())) {
-            assertThat(FreePorts.next()).isNotEqualTo(next);
+            assertThat(LoopbackPorts.next()).isNotEqualTo(next);
         }
     }
 }
