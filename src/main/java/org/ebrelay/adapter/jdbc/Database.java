@@ -3,6 +3,7 @@ package org.ebrelay.adapter.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -147,7 +148,7 @@ public final class Database implements AutoCloseable {
             return -1;
         }
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
-             java.sql.ResultSet rows = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+             ResultSet rows = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
                      + " WHERE SETTING_NAME = 'info.FILE_WRITE_BYTES'")) {
             return rows.next() ? Long.parseLong(rows.getString(1)) : -1;
         } catch (SQLException | NumberFormatException e) {

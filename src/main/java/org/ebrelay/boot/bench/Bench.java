@@ -97,14 +97,15 @@ public final class Bench {
         DemoNodes.GatewayStarter starter = bank ? base
                 : (config, nodeClock) -> base.start(config.withBank(config.bank().off()), nodeClock);
         List<Gateway> moreHospitals = new ArrayList<>();
-        try (DemoNodes nodes = DemoNodes.start(new DemoNodes.Settings(signing.cpaFile(), dataDir, freePort(),
-                freePort(), options.durability(), true), clock, starter);
+        try (DemoNodes nodes = DemoNodes.start(new DemoNodes.Settings(signing.cpaFile(), dataDir,
+                LoopbackPorts.next(), LoopbackPorts.next(), options.durability(), true), clock, starter);
              RestSubmitter client = RestSubmitter.create(options.client(), options.concurrency())) {
             Payloads payloads = new Payloads(runTag(), options.payloadBytes(), clock.instant());
             int total = options.warmup() + options.messages();
             List<URI> submitUris = new ArrayList<>(List.of(submitUri(nodes.node(DemoParty.HOSPITAL))));
             for (int n = 2; n <= hospitalNodes; n++) {
-                Gateway another = postgres.startAnotherNode(nodes.config(DemoParty.HOSPITAL), n, freePort(), clock);
+                Gateway another = postgres.startAnotherNode(nodes.config(DemoParty.HOSPITAL), n,
+                        LoopbackPorts.next(), clock);
                 moreHospitals.add(another);
                 submitUris.add(submitUri(another));
             }
@@ -214,11 +215,6 @@ public final class Bench {
 
     private String runTag() {
         return Long.toString(clock.millis() / 1000, 36).toUpperCase(Locale.ROOT);
-    }
-
-    /** A loopback port free right now (the CPA must name both ports before the nodes start). */
-    static int freePort() {
-        return LoopbackPorts.next();
     }
 
     private static void deleteQuietly(Path dir) {

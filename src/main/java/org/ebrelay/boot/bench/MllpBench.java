@@ -12,6 +12,7 @@ import ca.uhn.hl7v2.util.Terser;
 import ca.uhn.hl7v2.util.idgenerator.UUIDGenerator;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import org.ebrelay.boot.Gateway;
+import org.ebrelay.boot.LoopbackPorts;
 import org.ebrelay.boot.config.GatewayConfig;
 import org.ebrelay.boot.demo.DemoNodes;
 import org.ebrelay.boot.demo.DemoParty;
@@ -59,10 +60,10 @@ public final class MllpBench {
     /** Runs warm-up and measurement and prints the report; true when every measured order arrived. */
     public boolean run() throws Exception {
         Path dataDir = Files.createTempDirectory("ebrelay-mllp-bench");
-        int labSystemPort = Bench.freePort();
+        int labSystemPort = LoopbackPorts.next();
         HL7Service labSystem = labSystem(labSystemPort);
-        try (DemoNodes nodes = DemoNodes.start(new DemoNodes.Settings(options.cpaFile(), dataDir, Bench.freePort(),
-                Bench.freePort(), options.durability(), true), java.time.Clock.systemUTC(),
+        try (DemoNodes nodes = DemoNodes.start(new DemoNodes.Settings(options.cpaFile(), dataDir, LoopbackPorts.next(),
+                LoopbackPorts.next(), options.durability(), true), java.time.Clock.systemUTC(),
                 (config, clock) -> Gateway.start(config.withMllp(mllp(labSystemPort)), clock))) {
             int port = nodes.node(DemoParty.HOSPITAL).mllpListeners().get(0).port();
             out.printf("warm-up: %d orders ...%n", options.warmup());

@@ -142,6 +142,11 @@ final class DemoMllp implements AutoCloseable {
         }
     }
 
+    /** How many of the messages a local system received belong to the MLLP orders of run {@code runTag}. */
+    private static long ofRun(List<String> received, String runTag) {
+        return received.stream().filter(m -> m.contains("MLLP-" + runTag)).count();
+    }
+
     /** A local HL7 system: HAPI's MLLP server recording what it receives and answering AA. */
     private static final class LocalSystem {
         final int port;
@@ -171,7 +176,7 @@ final class DemoMllp implements AutoCloseable {
         }
 
         long count(String runTag) {
-            return received.stream().filter(m -> m.contains("MLLP-" + runTag)).count();
+            return ofRun(received, runTag);
         }
 
         void stop() {
@@ -190,13 +195,12 @@ final class DemoMllp implements AutoCloseable {
         final List<String> received = new CopyOnWriteArrayList<>();
         private final HapiContext context;
         private final ServerSocket server;
-        private final Thread acceptor;
 
         Engine(HapiContext context, int port) throws IOException {
             this.context = context;
             this.port = port;
             server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-            acceptor = new Thread(this::accept, "demo-engine");
+            Thread acceptor = new Thread(this::accept, "demo-engine");
             acceptor.setDaemon(true);
             acceptor.start();
         }
@@ -232,7 +236,7 @@ final class DemoMllp implements AutoCloseable {
         }
 
         long count(String runTag) {
-            return received.stream().filter(m -> m.contains("MLLP-" + runTag)).count();
+            return ofRun(received, runTag);
         }
 
         void stop() {
