@@ -13,7 +13,8 @@ import org.ebrelay.boot.config.GatewayConfig;
 
 /**
  * Throwaway RSA-2048 signing keys for a signed benchmark run, made with the JDK's keytool (as
- * {@code scripts/make-signing-keys} does): one PKCS12 keystore per node, and its certificate for the CPA.
+ * {@code scripts/make-signing-keys} does): one PKCS12 keystore per node, and its certificate for the CPA. Valid for a
+ * year, beyond the nodes' expiry warning, so that a run does not warn administrators about its own keys.
  */
 final class BenchKeys {
     private static final String PASSWORD = "bench-only";
@@ -31,7 +32,7 @@ final class BenchKeys {
         Files.deleteIfExists(store);
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", name, "-keyalg", "RSA",
-                "-keysize", "2048", "-sigalg", "SHA256withRSA", "-validity", "30", "-dname", "CN=" + name + " bench",
+                "-keysize", "2048", "-sigalg", "SHA256withRSA", "-validity", "365", "-dname", "CN=" + name + " bench",
                 "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD,
                 "-noprompt")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
