@@ -123,6 +123,8 @@ public final class Bench {
             Database.WriteCounts labBefore = nodes.node(DemoParty.LAB).storeWrites();
             BenchReport report = measure(driver, nodes, payloads);
             report.print(out);
+            driver.refusalReasons().forEach((reason, count) ->
+                    out.printf(Locale.ROOT, "refused:     %d x %s (warm-up included)%n", count, reason));
             printWrites("hospital", hospitalBefore, nodes.node(DemoParty.HOSPITAL).storeWrites());
             printWrites("lab", labBefore, nodes.node(DemoParty.LAB).storeWrites());
             return report.allCompleted();

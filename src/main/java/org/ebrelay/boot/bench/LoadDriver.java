@@ -6,6 +6,9 @@ import org.ebrelay.app.port.out.MessageHeading;
 import java.net.URI;
 import java.util.List;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +33,7 @@ final class LoadDriver implements OutboundListener {
     private final AtomicLongArray answered;
     private final AtomicLongArray completed;
     private final AtomicInteger refused = new AtomicInteger();
+    private final Map<String, AtomicInteger> refusalReasons = new ConcurrentHashMap<>();
     private final AtomicInteger late = new AtomicInteger();
     private volatile Phase phase;
 
@@ -107,6 +111,7 @@ final class LoadDriver implements OutboundListener {
             String messageId = status == 202 ? messageIdIn(body) : null;
             if (messageId == null) {
                 refused.incrementAndGet();
+                refusalReasons.computeIfAbsent(reason(status, body), r -> new AtomicInteger()).incrementAndGet();
                 p.done.countDown();
                 if (p.closedLoop) {
                     submitNext(p);
@@ -156,6 +161,20 @@ final class LoadDriver implements OutboundListener {
 
     int refused() {
         return refused.get();
+    }
+
+    /** How many submissions were refused for each reason (the status and the start of the answer), since the start. */
+    Map<String, Integer> refusalReasons() {
+        Map<String, Integer> counts = new TreeMap<>();
+        refusalReasons.forEach((reason, count) -> counts.put(reason, count.get()));
+        return counts;
+    }
+
+    /** A refusal's reason: the HTTP status and the first line of the answer, or what kept an answer from coming. */
+    static String reason(int status, String body) {
+        String text = body == null ? "" : body.strip().lines().findFirst().orElse("");
+        text = text.length() > 160 ? text.substring(0, 160) + "..." : text;
+        return (status == 0 ? "no answer" : "HTTP " + status) + (text.isEmpty() ? "" : ": " + text);
     }
 
     int latePacing() {

@@ -25,7 +25,7 @@ abstract class RestSubmitter implements AutoCloseable {
     static final String THREAD_PREFIX = "bench-client";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    /** What the node answered: the HTTP status (0 when there was no response) and the body. */
+    /** What the node answered: the HTTP status and the body, or 0 and the failure when no response came. */
     interface Answer {
         void accept(int status, String body);
     }
@@ -64,7 +64,7 @@ abstract class RestSubmitter implements AutoCloseable {
                         public void onComplete(Result result) {
                             boolean answered = result.getResponse() != null && result.getResponseFailure() == null;
                             done.accept(answered ? result.getResponse().getStatus() : 0,
-                                    answered ? getContentAsString() : null);
+                                    answered ? getContentAsString() : String.valueOf(result.getFailure()));
                         }
                     });
         }
@@ -98,7 +98,7 @@ abstract class RestSubmitter implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build();
             client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> done.accept(response == null ? 0 : response.statusCode(),
-                            response == null ? null : response.body()));
+                            response == null ? String.valueOf(failure) : response.body()));
         }
 
         @Override
