@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * benchmark's nodes (each CPA names the other's endpoint) and the tests.
  *
  * <p>Ports are handed out below the kernel's ephemeral range (32768 and up on Linux), one after another. A port
- * taken with {@code new ServerSocket(0)} and released comes from that range, and until the test binds it again
+ * taken with {@code new ServerSocket(0)} and released comes from that range, and until its user binds it again
  * any outgoing connection of the JVM or the machine may take it as its local port ("Failed to bind"). Nothing
  * the kernel allocates by itself lands below the range, and this JVM never hands out the same port twice.
  */

@@ -32,7 +32,6 @@ final class LoadDriver implements OutboundListener {
     private final AtomicLongArray started;
     private final AtomicLongArray answered;
     private final AtomicLongArray completed;
-    private final AtomicInteger refused = new AtomicInteger();
     private final Map<String, AtomicInteger> refusalReasons = new ConcurrentHashMap<>();
     private final AtomicInteger late = new AtomicInteger();
     private volatile Phase phase;
@@ -110,7 +109,6 @@ final class LoadDriver implements OutboundListener {
             answered.set(i, System.nanoTime());
             String messageId = status == 202 ? messageIdIn(body) : null;
             if (messageId == null) {
-                refused.incrementAndGet();
                 refusalReasons.computeIfAbsent(reason(status, body), r -> new AtomicInteger()).incrementAndGet();
                 p.done.countDown();
                 if (p.closedLoop) {
@@ -159,8 +157,9 @@ final class LoadDriver implements OutboundListener {
                 .mapToLong(i -> answered.get(i) - started.get(i)).toArray();
     }
 
+    /** How many submissions were refused since the start, for any reason. */
     int refused() {
-        return refused.get();
+        return refusalReasons.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     /** How many submissions were refused for each reason (the status and the start of the answer), since the start. */
